@@ -1,0 +1,70 @@
+namespace SnapSafe.Analyzers.Lambda
+{
+    /// <summary>
+    /// Keys of <see cref="Microsoft.CodeAnalysis.Diagnostic.Properties"/> that tell the after-restore code fix
+    /// what was kept and where the original initialization is. The analyzer fills them; the fix only reads them.
+    /// </summary>
+    public static class FixProperties
+    {
+        /// <summary>Name of the kept field, property or captured local (for example <c>_random</c>).</summary>
+        public const string Member = "SnapSafe.Member";
+
+        /// <summary><see cref="MemberKinds"/>: Field, Property or Local.</summary>
+        public const string MemberKind = "SnapSafe.MemberKind";
+
+        /// <summary>"true" when the kept member is static.</summary>
+        public const string IsStatic = "SnapSafe.IsStatic";
+
+        /// <summary><see cref="StoreKinds"/>: how the value entered kept state at the diagnostic location.</summary>
+        public const string Store = "SnapSafe.Store";
+
+        /// <summary>"true" when re-running the initialization needs <c>await</c>.</summary>
+        public const string IsAsync = "SnapSafe.IsAsync";
+
+        /// <summary><see cref="HookHosts"/>: where the after-restore hook for this member must be registered.</summary>
+        public const string Host = "SnapSafe.Host";
+
+        /// <summary>"true" when the fix can re-run the initialization in place (the store is a whole statement or initializer).</summary>
+        public const string Fixable = "SnapSafe.Fixable";
+    }
+
+    public static class MemberKinds
+    {
+        public const string Field = "Field";
+        public const string Property = "Property";
+        public const string Local = "Local";
+    }
+
+    public static class StoreKinds
+    {
+        /// <summary>Field or property initializer; the diagnostic spans the initializer value.</summary>
+        public const string Initializer = "Initializer";
+
+        /// <summary>Simple assignment <c>member = value</c>; the diagnostic spans the assigned value.</summary>
+        public const string Assignment = "Assignment";
+
+        /// <summary>Local declaration <c>var x = value</c>; the diagnostic spans the initializer value.</summary>
+        public const string Declaration = "Declaration";
+
+        /// <summary>A call that starts a kept timer (<c>Start()</c>, <c>Change(...)</c>, <c>CancelAfter(...)</c>); the diagnostic spans the invocation.</summary>
+        public const string StartCall = "StartCall";
+
+        /// <summary>A value handed to something that keeps it (a DI singleton instance); no automatic fix.</summary>
+        public const string Argument = "Argument";
+    }
+
+    public static class HookHosts
+    {
+        /// <summary>The instance constructor of the member's containing type.</summary>
+        public const string Constructor = "Constructor";
+
+        /// <summary>The static constructor of the member's containing type.</summary>
+        public const string StaticConstructor = "StaticConstructor";
+
+        /// <summary>
+        /// The entry point's statements: the hook goes right before the statement that starts the Lambda runtime
+        /// (<c>RunAsync</c>, <c>app.Run</c>); that statement is the diagnostic's first additional location.
+        /// </summary>
+        public const string EntryPoint = "EntryPoint";
+    }
+}
