@@ -1,0 +1,392 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using SnapSafe.Analyzers.Rules;
+
+namespace SnapSafe.Analyzers.Lambda
+{
+    internal sealed partial class InitPhase
+    {
+        /// <summary>Runs one body as init code: records kept stores, hooks, and the code it reaches.</summary>
+        private void Walk(IOperation root, InitFrame frame)
+        {
+            var info = RootInfoFor(root, frame.RunStart);
+            var runStart = frame.RunStart;
+            var stack = new Stack<IOperation>();
+            stack.Push(root);
+            while (stack.Count > 0)
+            {
+                var operation = stack.Pop();
+                if (operation != root && operation.Syntax.SpanStart >= runStart)
+                {
+                    continue;
+                }
+
+                var descend = true;
+                switch (operation)
+                {
+                    case IAnonymousFunctionOperation:
+                    case ILocalFunctionOperation:
+                    case IDelegateCreationOperation:
+                        // Runs later (per invocation, lazily, or as a hook), not during init.
+                        descend = false;
+                        break;
+
+                    case IFieldInitializerOperation fieldInitializer:
+                        foreach (var field in fieldInitializer.InitializedFields)
+                        {
+                            if (field.IsStatic || frame.ThisKept)
+                            {
+                                AddStore(field, fieldInitializer.Value, fieldInitializer.Value.Syntax, StoreKinds.Initializer, frame, info);
+                            }
+                        }
+
+                        break;
+
+                    case IPropertyInitializerOperation propertyInitializer:
+                        foreach (var property in propertyInitializer.InitializedProperties)
+                        {
+                            if (property.IsStatic || frame.ThisKept)
+                            {
+                                AddStore(property, propertyInitializer.Value, propertyInitializer.Value.Syntax, StoreKinds.Initializer, frame, info);
+                            }
+                        }
+
+                        break;
+
+                    case IVariableDeclaratorOperation declarator:
+                        var initializerValue = declarator.Initializer?.Value;
+                        if (initializerValue != null && info.KeptLocals.Contains(declarator.Symbol))
+                        {
+                            AddStore(declarator.Symbol, initializerValue, initializerValue.Syntax, StoreKinds.Declaration, frame, info);
+                        }
+
+                        break;
+
+                    case IAssignmentOperation assignment when assignment is ISimpleAssignmentOperation || assignment is ICoalesceAssignmentOperation:
+                        if (SNAP004TimerStartedDuringInit.TryMatchStart(assignment, Types, out var enabledTimer, out var enabledApi))
+                        {
+                            AddStart(enabledTimer!, enabledApi, assignment.Syntax, frame, info);
+                        }
+                        else if (KeptTarget(assignment.Target, frame, info) is { } target)
+                        {
+                            AddStore(target, assignment.Value, assignment.Value.Syntax, assignment is ISimpleAssignmentOperation ? StoreKinds.Assignment : StoreKinds.Argument, frame, info);
+                        }
+
+                        break;
+
+                    case IInvocationOperation invocation:
+                        descend = VisitInvocation(invocation, frame, info);
+                        break;
+
+                    case IObjectCreationOperation creation:
+                        VisitCreation(creation, frame, thisKept: false);
+                        break;
+
+                    case IMemberReferenceOperation { Member: { IsStatic: true } member }:
+                        if (LambdaEntryPoints.IsInSource(member.ContainingType))
+                        {
+                            EnsureStaticInit(member.ContainingType);
+                        }
+
+                        break;
+                }
+
+                if (descend)
+                {
+                    foreach (var child in operation.ChildOperations)
+                    {
+                        stack.Push(child);
+                    }
+                }
+            }
+        }
+
+        /// <summary>Returns whether the walk should go on into the invocation's receiver and arguments.</summary>
+        private bool VisitInvocation(IInvocationOperation invocation, InitFrame frame, RootInfo info)
+        {
+            var method = invocation.TargetMethod;
+            if (IsHookRegistration(invocation, Types, out var afterRestore))
+            {
+                if (afterRestore && invocation.Arguments.Length > 0)
+                {
+                    foreach (var hookBody in ResolveHookBodies(invocation.Arguments[0].Value, frame, 0))
+                    {
+                        CollectRefreshed(hookBody, 0, new HashSet<SyntaxNode>());
+                    }
+                }
+
+                return false;
+            }
+
+            if (SNAP004TimerStartedDuringInit.TryMatchStart(invocation, Types, out var timer, out var api))
+            {
+                AddStart(timer!, api, invocation.Syntax, frame, info);
+            }
+
+            if (SNAP002UniqueValueCaptured.IsFillingCall(invocation, Types))
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (KeptTarget(ValueFlow.Unwrap(argument.Value), frame, info) is { } filled)
+                    {
+                        AddPending(SNAP002UniqueValueCaptured.Descriptor, method.ContainingType.Name + "." + method.Name + "()", filled, null, invocation.Syntax, StoreKinds.StartCall, frame);
+                    }
+                }
+            }
+
+            if (IsSingletonInstanceRegistration(invocation, out var instance))
+            {
+                AddStore(null, instance!, instance!.Syntax, StoreKinds.Argument, frame, info);
+            }
+
+            RecordRegistration(invocation);
+
+            if (method.MethodKind != MethodKind.Constructor && SourceBodies.HasBody(method) && LambdaEntryPoints.IsInSource(method))
+            {
+                if (method.IsStatic || !SymbolEqualityComparer.Default.Equals(method.ContainingType, frame.OwnerType))
+                {
+                    EnsureStaticInit(method.ContainingType);
+                }
+
+                if (_bodies.BodyOf(method.OriginalDefinition) is { } body)
+                {
+                    var anchor = frame.Anchor;
+                    var anchorFixable = frame.AnchorFixable;
+                    if (anchor == null && method.MethodKind != MethodKind.LocalFunction && IsInvocationReachable(method))
+                    {
+                        anchor = invocation.Syntax;
+                        anchorFixable = frame.Kind != InitRootKind.Helper && invocation.Syntax.Parent is ExpressionStatementSyntax;
+                    }
+
+                    var thisKept = !method.IsStatic && ReceiverKept(invocation.Instance, frame, info);
+                    var arguments = InitFrame.NoArguments.ToBuilder();
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        if (argument.Parameter != null)
+                        {
+                            arguments[argument.Parameter.OriginalDefinition] = argument.Value;
+                        }
+                    }
+
+                    Enqueue(body, new InitFrame(InitRootKind.Helper, thisKept, anchor, anchorFixable, arguments.ToImmutable(), runStatement: null, frame.Depth + 1, method.ContainingType.OriginalDefinition));
+                }
+            }
+            else if (method.MethodKind == MethodKind.Constructor && LambdaEntryPoints.IsInSource(method) && _bodies.BodyOf(method.OriginalDefinition) is { } chained)
+            {
+                // this(...) / base(...) chains run on the same object.
+                Enqueue(chained, new InitFrame(frame.Kind, frame.ThisKept, frame.Anchor, frame.AnchorFixable, InitFrame.NoArguments, runStatement: null, frame.Depth + 1, method.ContainingType.OriginalDefinition));
+            }
+
+            return true;
+        }
+
+        /// <summary>An object built during init: its constructor and initializers are init code.</summary>
+        internal void VisitCreation(IObjectCreationOperation creation, InitFrame frame, bool thisKept)
+        {
+            if (creation.Type is not INamedTypeSymbol type || !LambdaEntryPoints.IsInSource(type) || creation.Constructor == null)
+            {
+                return;
+            }
+
+            var anchor = frame.Anchor;
+            var anchorFixable = frame.AnchorFixable;
+            if (anchor == null && IsInvocationReachable(creation.Constructor))
+            {
+                anchor = creation.Syntax;
+                anchorFixable = false;
+            }
+
+            EnqueueInstanceInit(type, creation.Constructor, thisKept, anchor, anchorFixable, frame.Depth + 1);
+        }
+
+        private IEnumerable<IOperation> ResolveHookBodies(IOperation value, InitFrame frame, int depth)
+        {
+            value = ValueFlow.Unwrap(value);
+            switch (value)
+            {
+                case IDelegateCreationOperation delegateCreation:
+                    return ResolveHookBodies(delegateCreation.Target, frame, depth);
+
+                case IAnonymousFunctionOperation lambda:
+                    return new IOperation[] { lambda.Body };
+
+                case IMethodReferenceOperation reference:
+                    var body = _bodies.BodyOf(reference.Method.OriginalDefinition);
+                    return body != null ? new[] { body } : System.Array.Empty<IOperation>();
+
+                case IParameterReferenceOperation parameter when depth < 4
+                    && frame.Arguments.TryGetValue(parameter.Parameter.OriginalDefinition, out var argument):
+                    return ResolveHookBodies(argument, frame, depth + 1);
+
+                case ILocalReferenceOperation local when depth < 4:
+                    var results = new List<IOperation>();
+                    foreach (var assigned in RootInfoFor(RootOf(value)).ValuesOf(local.Local))
+                    {
+                        results.AddRange(ResolveHookBodies(assigned, frame, depth + 1));
+                    }
+
+                    return results;
+
+                default:
+                    return System.Array.Empty<IOperation>();
+            }
+        }
+
+        /// <summary>Members re-assigned (or timers restarted) by an after-restore hook body and the methods it calls.</summary>
+        private void CollectRefreshed(IOperation body, int depth, HashSet<SyntaxNode> seen)
+        {
+            if (depth > 4 || !seen.Add(body.Syntax))
+            {
+                return;
+            }
+
+            foreach (var operation in body.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IAssignmentOperation assignment:
+                        AddRefreshed(assignment.Target);
+                        break;
+
+                    case IArgumentOperation { Parameter: { RefKind: RefKind.Ref or RefKind.Out } } argument:
+                        AddRefreshed(argument.Value);
+                        break;
+
+                    case IInvocationOperation invocation:
+                        if (SNAP004TimerStartedDuringInit.TryMatchStart(invocation, Types, out var timer, out _))
+                        {
+                            AddRefreshed(timer!);
+                        }
+
+                        if (SNAP002UniqueValueCaptured.IsFillingCall(invocation, Types))
+                        {
+                            foreach (var argument in invocation.Arguments)
+                            {
+                                AddRefreshed(ValueFlow.Unwrap(argument.Value));
+                            }
+                        }
+
+                        var method = invocation.TargetMethod;
+                        if (SourceBodies.HasBody(method) && LambdaEntryPoints.IsInSource(method) && _bodies.BodyOf(method.OriginalDefinition) is { } callee)
+                        {
+                            CollectRefreshed(callee, depth + 1, seen);
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        private void AddRefreshed(IOperation target)
+        {
+            switch (target)
+            {
+                case IFieldReferenceOperation field:
+                    _refreshed.Add(field.Field.OriginalDefinition);
+                    break;
+                case IPropertyReferenceOperation property:
+                    _refreshed.Add(property.Property.OriginalDefinition);
+                    break;
+                case ILocalReferenceOperation local:
+                    _refreshed.Add(local.Local);
+                    break;
+            }
+        }
+
+        /// <summary>The member a store writes to, when that member is kept from init.</summary>
+        private ISymbol? KeptTarget(IOperation target, InitFrame frame, RootInfo info)
+        {
+            switch (target)
+            {
+                case IFieldReferenceOperation field:
+                    return field.Field.IsStatic || ReceiverKept(field.Instance, frame, info) ? field.Field.OriginalDefinition : null;
+                case IPropertyReferenceOperation property when property.Arguments.IsEmpty:
+                    return property.Property.IsStatic || ReceiverKept(property.Instance, frame, info) ? property.Property.OriginalDefinition : null;
+                case ILocalReferenceOperation local:
+                    return info.KeptLocals.Contains(local.Local) ? local.Local : null;
+                default:
+                    return null;
+            }
+        }
+
+        private bool ReceiverKept(IOperation? receiver, InitFrame frame, RootInfo info)
+        {
+            switch (receiver)
+            {
+                case null:
+                    return true;
+                case IInstanceReferenceOperation:
+                    return frame.ThisKept;
+                case IConversionOperation conversion:
+                    return ReceiverKept(conversion.Operand, frame, info);
+                default:
+                    return KeptTarget(receiver, frame, info) != null;
+            }
+        }
+
+        private bool IsSingletonInstanceRegistration(IInvocationOperation invocation, out IOperation? instance)
+        {
+            instance = null;
+            var method = invocation.TargetMethod;
+            if (method.Name != "AddSingleton" && method.Name != "TryAddSingleton")
+            {
+                return false;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Name == "implementationInstance")
+                {
+                    instance = argument.Value;
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private void RecordRegistration(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (method.TypeArguments.Length == 2
+                && (method.Name == "AddSingleton" || method.Name == "AddScoped" || method.Name == "AddTransient"
+                    || method.Name == "TryAddSingleton" || method.Name == "TryAddScoped" || method.Name == "TryAddTransient"))
+            {
+                _registrations[method.TypeArguments[0].OriginalDefinition] = method.TypeArguments[1];
+            }
+        }
+
+        private void AddStart(IOperation timer, string api, SyntaxNode syntax, InitFrame frame, RootInfo info)
+        {
+            if (KeptTarget(ValueFlow.Unwrap(timer), frame, info) is { } member)
+            {
+                AddPending(SNAP004TimerStartedDuringInit.Descriptor, api, member, null, syntax, StoreKinds.StartCall, frame);
+            }
+        }
+
+        /// <summary>A value entering kept state: each hazard it carries becomes a pending finding.</summary>
+        private void AddStore(ISymbol? member, IOperation value, SyntaxNode syntax, string storeKind, InitFrame frame, RootInfo info)
+        {
+            var sources = _flow.Collect(value, frame);
+            foreach (var source in sources)
+            {
+                AddPending(source.Rule, source.Api, member, value, syntax, storeKind, frame);
+            }
+        }
+
+        private void AddPending(DiagnosticDescriptor rule, string api, ISymbol? member, IOperation? value, SyntaxNode syntax, string storeKind, InitFrame frame)
+        {
+            if (frame.Anchor != null)
+            {
+                _pending.Add(new PendingFinding(rule, api, member, value, frame.Anchor, StoreKinds.StartCall, frame, anchored: true));
+            }
+            else
+            {
+                _pending.Add(new PendingFinding(rule, api, member, value, syntax, storeKind, frame, anchored: false));
+            }
+        }
+    }
+}

@@ -1,0 +1,193 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace SnapSafe.Analyzers.Lambda
+{
+    /// <summary>
+    /// Where Lambda code starts, per programming model, found from symbols alone (no method bodies are read):
+    /// handler types of the class-library and Annotations models, <c>[LambdaStartup]</c> classes, and the
+    /// entry point of executable-assembly and minimal-API functions.
+    /// </summary>
+    internal sealed class LambdaEntryPoints
+    {
+        private LambdaEntryPoints(ImmutableArray<INamedTypeSymbol> handlerTypes, ImmutableArray<INamedTypeSymbol> annotationsFunctionTypes, ImmutableArray<INamedTypeSymbol> startupTypes, IMethodSymbol? entryPoint)
+        {
+            HandlerTypes = handlerTypes;
+            AnnotationsFunctionTypes = annotationsFunctionTypes;
+            StartupTypes = startupTypes;
+            EntryPoint = entryPoint;
+        }
+
+        /// <summary>Types the runtime (or the Annotations wrapper) instantiates during init to serve invocations.</summary>
+        public ImmutableArray<INamedTypeSymbol> HandlerTypes { get; }
+
+        /// <summary>Handler types with <c>[LambdaFunction]</c> methods: built by dependency injection during init.</summary>
+        public ImmutableArray<INamedTypeSymbol> AnnotationsFunctionTypes { get; }
+
+        /// <summary><c>[LambdaStartup]</c> classes whose <c>ConfigureServices</c> runs during init.</summary>
+        public ImmutableArray<INamedTypeSymbol> StartupTypes { get; }
+
+        /// <summary>The program's entry point (<c>Main</c> or top-level statements), when it has one.</summary>
+        public IMethodSymbol? EntryPoint { get; }
+
+        public static LambdaEntryPoints Find(Compilation compilation, KnownTypes types, SnapSafeOptions options, CancellationToken cancellationToken)
+        {
+            var handlers = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+            var annotations = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+            var startups = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+            var serializerCandidates = new List<INamedTypeSymbol>();
+            var hasAssemblySerializer = types.LambdaSerializerAttribute != null && HasAttribute(compilation.Assembly.GetAttributes(), types.LambdaSerializerAttribute);
+
+            var stack = new Stack<INamespaceOrTypeSymbol>();
+            stack.Push(compilation.Assembly.GlobalNamespace);
+            while (stack.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var current = stack.Pop();
+                foreach (var member in current.GetMembers())
+                {
+                    if (member is INamespaceSymbol ns)
+                    {
+                        stack.Push(ns);
+                        continue;
+                    }
+
+                    if (member is not INamedTypeSymbol type || !IsInSource(type))
+                    {
+                        continue;
+                    }
+
+                    stack.Push(type);
+                    if (type.TypeKind != TypeKind.Class && type.TypeKind != TypeKind.Struct)
+                    {
+                        continue;
+                    }
+
+                    if (types.LambdaStartupAttribute != null && HasAttribute(type.GetAttributes(), types.LambdaStartupAttribute))
+                    {
+                        startups.Add(type);
+                    }
+
+                    var kind = Classify(type, types, options);
+                    if (kind == HandlerKind.Annotations)
+                    {
+                        annotations.Add(type);
+                        handlers.Add(type);
+                    }
+                    else if (kind == HandlerKind.Handler)
+                    {
+                        handlers.Add(type);
+                    }
+                    else if (hasAssemblySerializer && IsSerializerHandlerCandidate(type))
+                    {
+                        serializerCandidates.Add(type);
+                    }
+                }
+            }
+
+            // [assembly: LambdaSerializer] marks a class-library function whose handler may take no ILambdaContext.
+            // Only when nothing more specific names a handler do its public classes with public methods count.
+            if (handlers.Count == 0)
+            {
+                handlers.AddRange(serializerCandidates);
+            }
+
+            var entryPoint = compilation.Options.OutputKind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication ? compilation.GetEntryPoint(cancellationToken) : null;
+            return new LambdaEntryPoints(handlers.ToImmutable(), annotations.ToImmutable(), startups.ToImmutable(), entryPoint);
+        }
+
+        private enum HandlerKind
+        {
+            None,
+            Handler,
+            Annotations,
+        }
+
+        private static HandlerKind Classify(INamedTypeSymbol type, KnownTypes types, SnapSafeOptions options)
+        {
+            var result = HandlerKind.None;
+            if (!options.HandlerTypes.IsEmpty && options.HandlerTypes.Contains(FullName(type)))
+            {
+                result = HandlerKind.Handler;
+            }
+
+            foreach (var member in type.GetMembers())
+            {
+                if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
+                {
+                    continue;
+                }
+
+                if (types.LambdaFunctionAttribute != null && HasAttribute(method.GetAttributes(), types.LambdaFunctionAttribute))
+                {
+                    return HandlerKind.Annotations;
+                }
+
+                if (result == HandlerKind.None && method.DeclaredAccessibility == Accessibility.Public && types.ILambdaContext != null)
+                {
+                    foreach (var parameter in method.Parameters)
+                    {
+                        if (KnownTypes.Implements(parameter.Type, types.ILambdaContext))
+                        {
+                            result = HandlerKind.Handler;
+                            break;
+                        }
+                    }
+                }
+            }
+
+            return result;
+        }
+
+        private static bool IsSerializerHandlerCandidate(INamedTypeSymbol type)
+        {
+            if (type.DeclaredAccessibility != Accessibility.Public || type.IsAbstract || type.IsRecord || type.ContainingType != null
+                || type.IsImplicitlyDeclared || type.IsGenericType || type.TypeKind != TypeKind.Class)
+            {
+                return false;
+            }
+
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Public, IsOverride: false, IsGenericMethod: false } method
+                    && method.Parameters.Length <= 2 && !method.IsImplicitlyDeclared)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        internal static string FullName(INamedTypeSymbol type)
+            => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted).WithGenericsOptions(SymbolDisplayGenericsOptions.None));
+
+        internal static bool HasAttribute(ImmutableArray<AttributeData> attributes, INamedTypeSymbol attributeType)
+        {
+            foreach (var attribute in attributes)
+            {
+                if (KnownTypes.IsOrDerives(attribute.AttributeClass, attributeType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        internal static bool IsInSource(ISymbol symbol)
+        {
+            foreach (var location in symbol.Locations)
+            {
+                if (location.IsInSource)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

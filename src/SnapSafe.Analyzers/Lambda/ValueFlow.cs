@@ -1,0 +1,256 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SnapSafe.Analyzers.Rules;
+
+namespace SnapSafe.Analyzers.Lambda
+{
+    /// <summary>
+    /// Which hazard sources a stored value carries. A value derives from its operands: string concatenation and
+    /// interpolation, <c>ToString()</c> and other calls on it, conversions, constructors of wrapper objects, and the
+    /// return values of helper methods of the same compilation (with their arguments bound). The walk stops at a
+    /// hazard source (one hazard, one diagnostic), at fields and properties (kept state is reported where it is
+    /// stored) and at closures (they run later).
+    /// </summary>
+    internal sealed class ValueFlow
+    {
+        private const int MaxHelperDepth = 4;
+        private const int MaxOperations = 4096;
+
+        private readonly InitPhase _phase;
+
+        public ValueFlow(InitPhase phase)
+        {
+            _phase = phase;
+        }
+
+        /// <summary>The hazard sources of a value, at most one per rule, in the order found.</summary>
+        public List<HazardSource> Collect(IOperation value, InitFrame frame)
+        {
+            var result = new List<HazardSource>();
+            var seenLocals = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+            var stack = new Stack<(IOperation Operation, ImmutableDictionary<IParameterSymbol, IOperation> Arguments, int Depth)>();
+            stack.Push((value, frame.Arguments, 0));
+            var budget = MaxOperations;
+            while (stack.Count > 0 && budget-- > 0)
+            {
+                var (operation, arguments, depth) = stack.Pop();
+                if (HazardCatalog.TryMatch(operation, _phase, out var source))
+                {
+                    AddSource(result, source);
+                    continue;
+                }
+
+                switch (operation)
+                {
+                    case IAnonymousFunctionOperation:
+                    case IDelegateCreationOperation:
+                    case IMethodReferenceOperation:
+                    case ILocalFunctionOperation:
+                    case IFieldReferenceOperation:
+                    case IInstanceReferenceOperation:
+                    case ILiteralOperation:
+                    case ITypeOfOperation:
+                    case INameOfOperation:
+                    case IDefaultValueOperation:
+                    case ISizeOfOperation:
+                        continue;
+
+                    case ILocalReferenceOperation local:
+                        if (seenLocals.Add(local.Local))
+                        {
+                            foreach (var assigned in _phase.RootInfoFor(InitPhase.RootOf(operation)).ValuesOf(local.Local))
+                            {
+                                if (assigned is IInvocationOperation fill && SNAP002UniqueValueCaptured.IsFillingCall(fill, _phase.Types))
+                                {
+                                    AddSource(result, new HazardSource(SNAP002UniqueValueCaptured.Descriptor, fill.TargetMethod.ContainingType.Name + "." + fill.TargetMethod.Name + "()", fill));
+                                }
+                                else
+                                {
+                                    stack.Push((assigned, arguments, depth));
+                                }
+                            }
+                        }
+
+                        continue;
+
+                    case IParameterReferenceOperation parameter:
+                        if (arguments.TryGetValue(parameter.Parameter.OriginalDefinition, out var argument))
+                        {
+                            // The argument belongs to the caller: its own parameters are not bound here.
+                            stack.Push((argument, InitFrame.NoArguments, depth));
+                        }
+
+                        continue;
+
+                    case IPropertyReferenceOperation property:
+                        if (IsComputedSourceProperty(property.Property) && depth < MaxHelperDepth
+                            && property.Property.GetMethod is { } getter && _phase.Bodies.BodyOf(getter.OriginalDefinition) is { } getterBody)
+                        {
+                            PushReturns(stack, getterBody, InitFrame.NoArguments, depth + 1);
+                        }
+                        else if (!LambdaEntryPoints.IsInSource(property.Property))
+                        {
+                            // An external property derives from its receiver (DateTime.UtcNow.Date, sw.Elapsed).
+                            if (property.Instance != null)
+                            {
+                                stack.Push((property.Instance, arguments, depth));
+                            }
+
+                            foreach (var index in property.Arguments)
+                            {
+                                stack.Push((index.Value, arguments, depth));
+                            }
+                        }
+
+                        continue;
+
+                    case IInvocationOperation invocation:
+                        var method = invocation.TargetMethod;
+                        if (LambdaEntryPoints.IsInSource(method) && SourceBodies.HasBody(method) && method.MethodKind != MethodKind.LocalFunction
+                            && _phase.Bodies.BodyOf(method.OriginalDefinition) is { } helperBody)
+                        {
+                            if (depth < MaxHelperDepth)
+                            {
+                                var bound = InitFrame.NoArguments.ToBuilder();
+                                foreach (var helperArgument in invocation.Arguments)
+                                {
+                                    if (helperArgument.Parameter != null)
+                                    {
+                                        bound[helperArgument.Parameter.OriginalDefinition] = helperArgument.Value;
+                                    }
+                                }
+
+                                PushReturns(stack, helperBody, bound.ToImmutable(), depth + 1);
+                            }
+
+                            continue;
+                        }
+
+                        if (invocation.Instance != null)
+                        {
+                            stack.Push((invocation.Instance, arguments, depth));
+                        }
+
+                        foreach (var callArgument in invocation.Arguments)
+                        {
+                            stack.Push((callArgument.Value, arguments, depth));
+                        }
+
+                        continue;
+
+                    case IObjectCreationOperation creation:
+                        // A wrapper keeps what it is built from; a source type's own constructor is init code of a kept object.
+                        _phase.VisitCreation(creation, frame, thisKept: true);
+                        foreach (var creationArgument in creation.Arguments)
+                        {
+                            stack.Push((creationArgument.Value, arguments, depth));
+                        }
+
+                        if (creation.Initializer != null)
+                        {
+                            stack.Push((creation.Initializer, arguments, depth));
+                        }
+
+                        continue;
+
+                    case IConditionalOperation conditional:
+                        if (conditional.WhenTrue != null)
+                        {
+                            stack.Push((conditional.WhenTrue, arguments, depth));
+                        }
+
+                        if (conditional.WhenFalse != null)
+                        {
+                            stack.Push((conditional.WhenFalse, arguments, depth));
+                        }
+
+                        continue;
+                }
+
+                foreach (var child in operation.ChildOperations)
+                {
+                    stack.Push((child, arguments, depth));
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>Strips conversions and parentheses.</summary>
+        public static IOperation Unwrap(IOperation? operation)
+        {
+            while (true)
+            {
+                switch (operation)
+                {
+                    case IConversionOperation conversion:
+                        operation = conversion.Operand;
+                        continue;
+                    case IParenthesizedOperation parenthesized:
+                        operation = parenthesized.Operand;
+                        continue;
+                    default:
+                        return operation!;
+                }
+            }
+        }
+
+        private static void PushReturns(Stack<(IOperation, ImmutableDictionary<IParameterSymbol, IOperation>, int)> stack, IOperation body, ImmutableDictionary<IParameterSymbol, IOperation> arguments, int depth)
+        {
+            foreach (var operation in body.DescendantsAndSelf())
+            {
+                if (operation is IReturnOperation { ReturnedValue: { } returned } && !IsInsideClosure(operation, body))
+                {
+                    stack.Push((returned, arguments, depth));
+                }
+            }
+        }
+
+        private static bool IsInsideClosure(IOperation operation, IOperation body)
+        {
+            for (var current = operation.Parent; current != null && current != body; current = current.Parent)
+            {
+                if (current is IAnonymousFunctionOperation || current is ILocalFunctionOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsComputedSourceProperty(IPropertySymbol property)
+        {
+            if (!LambdaEntryPoints.IsInSource(property) || property.GetMethod == null)
+            {
+                return false;
+            }
+
+            // An auto-property is storage (reported where it is assigned); a computed one is a helper.
+            foreach (var member in property.ContainingType.GetMembers())
+            {
+                if (member is IFieldSymbol { IsImplicitlyDeclared: true } backing && SymbolEqualityComparer.Default.Equals(backing.AssociatedSymbol, property))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static void AddSource(List<HazardSource> result, HazardSource source)
+        {
+            foreach (var existing in result)
+            {
+                if (existing.Rule.Id == source.Rule.Id)
+                {
+                    return;
+                }
+            }
+
+            result.Add(source);
+        }
+    }
+}

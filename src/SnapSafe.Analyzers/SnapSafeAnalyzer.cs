@@ -1,0 +1,98 @@
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SnapSafe.Analyzers.Lambda;
+
+namespace SnapSafe.Analyzers
+{
+    /// <summary>
+    /// Reports the init-phase hazards of the SnapSafe catalog. One analyzer serves every rule so that the init-phase
+    /// model is built once per compilation; the rules themselves (Rules/) only say which operations are hazards.
+    /// Findings are reported per document from a semantic-model action, so they show live in the editor.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class SnapSafeAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            Descriptors.SNAP001RandomStateCaptured,
+            Descriptors.SNAP002UniqueValueCaptured,
+            Descriptors.SNAP003TimestampCaptured,
+            Descriptors.SNAP004TimerStartedDuringInit);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+
+            // Generated code is read by the model (the Annotations wrapper builds the function during init) but
+            // never reported on: users cannot act on it.
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(OnCompilationStart);
+        }
+
+        private static void OnCompilationStart(CompilationStartAnalysisContext context)
+        {
+            var types = KnownTypes.Create(context.Compilation);
+            var options = SnapSafeOptions.Create(context.Compilation, context.Options.AnalyzerConfigOptionsProvider);
+            if (!types.HasLambdaTypes && options.HandlerTypes.IsEmpty)
+            {
+                // Not a Lambda project: SnapSafe costs nothing here.
+                return;
+            }
+
+            var model = new InitPhaseCache(context.Compilation, types, options);
+            context.RegisterSemanticModelAction(semanticModelContext =>
+            {
+                var tree = semanticModelContext.SemanticModel.SyntaxTree;
+                if (options.SnapStartFor(tree) == SnapStartMode.Disabled)
+                {
+                    return;
+                }
+
+                foreach (var finding in model.Get(semanticModelContext.CancellationToken).FindingsIn(tree))
+                {
+                    semanticModelContext.ReportDiagnostic(finding.ToDiagnostic());
+                }
+            });
+        }
+
+        /// <summary>
+        /// Builds the model on first use and shares it between documents. A cancelled build is not cached, so the
+        /// next request builds again.
+        /// </summary>
+        private sealed class InitPhaseCache
+        {
+            private readonly Compilation _compilation;
+            private readonly KnownTypes _types;
+            private readonly SnapSafeOptions _options;
+            private readonly object _gate = new object();
+            private InitPhase? _phase;
+
+            public InitPhaseCache(Compilation compilation, KnownTypes types, SnapSafeOptions options)
+            {
+                _compilation = compilation;
+                _types = types;
+                _options = options;
+            }
+
+            public InitPhase Get(CancellationToken cancellationToken)
+            {
+                var phase = Volatile.Read(ref _phase);
+                if (phase != null)
+                {
+                    return phase;
+                }
+
+                lock (_gate)
+                {
+                    if (_phase == null)
+                    {
+                        Volatile.Write(ref _phase, InitPhase.Build(_compilation, _types, _options, cancellationToken));
+                    }
+
+                    return _phase!;
+                }
+            }
+        }
+    }
+}
