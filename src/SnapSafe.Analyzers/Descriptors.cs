@@ -37,6 +37,34 @@ namespace SnapSafe.Analyzers
             DiagnosticSeverity.Info,
             "A timer, periodic timer or cancellation timeout started during the init phase is frozen in the snapshot and resumes with a schedule computed before the snapshot. Start it per invocation, or restart it in an after-restore hook.");
 
+        public static readonly DiagnosticDescriptor SNAP040HookRegisteredTooLate = Create(
+            DiagnosticIds.HookRegisteredTooLate,
+            "Runtime hook registered where it never runs",
+            "{0} is called from {1}: the runtime has already run its hooks by then, so this hook never runs",
+            DiagnosticSeverity.Warning,
+            "The Lambda runtime runs the before-snapshot and after-restore hooks once, right after init. A hook registered later (in a handler method, an endpoint, after RunAsync or app.Run, or inside another hook) is never run and piles up on every invocation. Register hooks during init: in the handler's constructor, a static constructor, or before the runtime starts.");
+
+        public static readonly DiagnosticDescriptor SNAP041ReleasedResourceNotRestored = Create(
+            DiagnosticIds.ReleasedResourceNotRestored,
+            "Resource released before the snapshot is not restored",
+            "The before-snapshot hook releases '{0}' ({1}) but no after-restore hook re-creates or re-opens it",
+            DiagnosticSeverity.Warning,
+            "A before-snapshot hook that disposes, closes or clears a member leaves every restored copy with a released member unless an after-restore hook (or lazy creation in the handler) brings it back. Re-create or re-open it in an after-restore hook.");
+
+        public static readonly DiagnosticDescriptor SNAP042HookWorkNotAwaited = Create(
+            DiagnosticIds.HookWorkNotAwaited,
+            "Runtime hook does not await its work",
+            "The {0} hook starts '{1}' without awaiting it: the runtime moves on before the work is done",
+            DiagnosticSeverity.Warning,
+            "The runtime awaits the ValueTask a hook returns, and only that. Work started inside the hook and not awaited may still be running when the snapshot is taken or the first invocation arrives, and its exceptions are lost. Make the hook async and await the work.");
+
+        public static readonly DiagnosticDescriptor SNAP043SensitiveStateNotRefreshed = Create(
+            DiagnosticIds.SensitiveStateNotRefreshed,
+            "Snapshot-sensitive state has no after-restore hook",
+            "'{0}' keeps a {1} created during initialization, and no after-restore hook refreshes it",
+            DiagnosticSeverity.Warning,
+            "The type is listed in snapsafe.sensitive_types: its instances must be refreshed after every restore. An instance kept from init without an after-restore hook carries the snapshot's state into every copy. Re-create it in an after-restore hook.");
+
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description)
             => new DiagnosticDescriptor(
                 id,

@@ -18,7 +18,11 @@ namespace SnapSafe.Analyzers
             Descriptors.SNAP001RandomStateCaptured,
             Descriptors.SNAP002UniqueValueCaptured,
             Descriptors.SNAP003TimestampCaptured,
-            Descriptors.SNAP004TimerStartedDuringInit);
+            Descriptors.SNAP004TimerStartedDuringInit,
+            Descriptors.SNAP040HookRegisteredTooLate,
+            Descriptors.SNAP041ReleasedResourceNotRestored,
+            Descriptors.SNAP042HookWorkNotAwaited,
+            Descriptors.SNAP043SensitiveStateNotRefreshed);
 
         public override void Initialize(AnalysisContext context)
         {

@@ -60,7 +60,7 @@ namespace SnapSafe.Analyzers.Lambda
                     continue;
                 }
 
-                var name = member?.Name ?? pending.Syntax.ToString();
+                var name = member?.Name ?? "singleton " + (pending.Value?.Type?.Name ?? "instance");
                 var host = HostOf(member, pending.Frame);
                 var properties = ImmutableDictionary.CreateBuilder<string, string?>();
                 properties[FixProperties.Member] = name;
@@ -83,6 +83,23 @@ namespace SnapSafe.Analyzers.Lambda
                 }
 
                 var finding = new Finding(pending.Rule, pending.Syntax.GetLocation(), additional, properties.ToImmutable(), new object[] { name, pending.Api });
+                if (!findings.TryGetValue(tree, out var list))
+                {
+                    list = new List<Finding>();
+                    findings.Add(tree, list);
+                }
+
+                list.Add(finding);
+            }
+
+            foreach (var finding in _hookFindings)
+            {
+                var tree = finding.Location.SourceTree;
+                if (tree == null || !seen.Add((finding.Rule.Id, tree, finding.Location.SourceSpan)))
+                {
+                    continue;
+                }
+
                 if (!findings.TryGetValue(tree, out var list))
                 {
                     list = new List<Finding>();

@@ -37,6 +37,7 @@ namespace SnapSafe.Analyzers.Lambda
                     case IFieldInitializerOperation fieldInitializer:
                         foreach (var field in fieldInitializer.InitializedFields)
                         {
+                            RecordInitValue(field, fieldInitializer.Value, frame);
                             if (field.IsStatic || frame.ThisKept)
                             {
                                 AddStore(field, fieldInitializer.Value, fieldInitializer.Value.Syntax, StoreKinds.Initializer, frame, info);
@@ -48,6 +49,7 @@ namespace SnapSafe.Analyzers.Lambda
                     case IPropertyInitializerOperation propertyInitializer:
                         foreach (var property in propertyInitializer.InitializedProperties)
                         {
+                            RecordInitValue(property, propertyInitializer.Value, frame);
                             if (property.IsStatic || frame.ThisKept)
                             {
                                 AddStore(property, propertyInitializer.Value, propertyInitializer.Value.Syntax, StoreKinds.Initializer, frame, info);
@@ -72,6 +74,11 @@ namespace SnapSafe.Analyzers.Lambda
                         }
                         else if (KeptTarget(assignment.Target, frame, info) is { } target)
                         {
+                            if (assignment is ISimpleAssignmentOperation && assignment.Target is IMemberReferenceOperation { Instance: null or IInstanceReferenceOperation })
+                            {
+                                RecordInitValue(target, assignment.Value, frame);
+                            }
+
                             AddStore(target, assignment.Value, assignment.Value.Syntax, assignment is ISimpleAssignmentOperation ? StoreKinds.Assignment : StoreKinds.Argument, frame, info);
                         }
 
@@ -110,9 +117,17 @@ namespace SnapSafe.Analyzers.Lambda
             var method = invocation.TargetMethod;
             if (IsHookRegistration(invocation, Types, out var afterRestore))
             {
-                if (afterRestore && invocation.Arguments.Length > 0)
+                var hookBodies = invocation.Arguments.Length > 0
+                    ? new List<IOperation>(ResolveHookBodies(invocation.Arguments[0].Value, frame, 0))
+                    : new List<IOperation>();
+                if (_initRegistrations.Add(invocation.Syntax))
                 {
-                    foreach (var hookBody in ResolveHookBodies(invocation.Arguments[0].Value, frame, 0))
+                    _hooks.Add(new HookRegistration(invocation, afterRestore, hookBodies, frame));
+                }
+
+                if (afterRestore)
+                {
+                    foreach (var hookBody in hookBodies)
                     {
                         CollectRefreshed(hookBody, 0, new HashSet<SyntaxNode>());
                     }
@@ -270,6 +285,11 @@ namespace SnapSafe.Analyzers.Lambda
                         }
 
                         var method = invocation.TargetMethod;
+                        if (invocation.Instance != null && IsReopenName(method.Name))
+                        {
+                            AddRefreshed(ValueFlow.Unwrap(invocation.Instance));
+                        }
+
                         if (SourceBodies.HasBody(method) && LambdaEntryPoints.IsInSource(method) && _bodies.BodyOf(method.OriginalDefinition) is { } callee)
                         {
                             CollectRefreshed(callee, depth + 1, seen);
@@ -371,10 +391,43 @@ namespace SnapSafe.Analyzers.Lambda
         private void AddStore(ISymbol? member, IOperation value, SyntaxNode syntax, string storeKind, InitFrame frame, RootInfo info)
         {
             var sources = _flow.Collect(value, frame);
+            // A sensitive instance built by a factory (the creation itself is matched by the value walk).
+            if (!sources.Exists(s => s.Rule.Id == DiagnosticIds.SensitiveStateNotRefreshed)
+                && IsFactoryResult(value)
+                && SNAP043SensitiveStateNotRefreshed.TryMatchType(ValueFlow.Unwrap(value).Type, value, this, out var sensitive))
+            {
+                sources.Add(sensitive);
+            }
+
             foreach (var source in sources)
             {
                 AddPending(source.Rule, source.Api, member, value, syntax, storeKind, frame);
             }
+        }
+
+        /// <summary>The first value a member receives in its own type's constructor or initializer (what a re-creation repeats).</summary>
+        private void RecordInitValue(ISymbol member, IOperation value, InitFrame frame)
+        {
+            if ((frame.Kind == InitRootKind.Instance || frame.Kind == InitRootKind.Static) && !_initValues.ContainsKey(member.OriginalDefinition))
+            {
+                _initValues.Add(member.OriginalDefinition, value);
+            }
+        }
+
+        internal static bool IsReopenName(string name)
+            => name.StartsWith("Open", System.StringComparison.Ordinal) || name.StartsWith("Connect", System.StringComparison.Ordinal)
+                || name.StartsWith("Start", System.StringComparison.Ordinal) || name.StartsWith("Restart", System.StringComparison.Ordinal)
+                || name.StartsWith("Reconnect", System.StringComparison.Ordinal);
+
+        private static bool IsFactoryResult(IOperation value)
+        {
+            value = ValueFlow.Unwrap(value);
+            if (value is IAwaitOperation awaited)
+            {
+                value = ValueFlow.Unwrap(awaited.Operation);
+            }
+
+            return value is IInvocationOperation;
         }
 
         private void AddPending(DiagnosticDescriptor rule, string api, ISymbol? member, IOperation? value, SyntaxNode syntax, string storeKind, InitFrame frame)

@@ -29,6 +29,10 @@ namespace SnapSafe.Analyzers.Lambda
         private readonly HashSet<ISymbol> _refreshed = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         private readonly Dictionary<ITypeSymbol, ITypeSymbol> _registrations = new Dictionary<ITypeSymbol, ITypeSymbol>(SymbolEqualityComparer.Default);
         private readonly List<PendingFinding> _pending = new List<PendingFinding>();
+        private readonly HashSet<SyntaxNode> _initRegistrations = new HashSet<SyntaxNode>();
+        private readonly List<HookRegistration> _hooks = new List<HookRegistration>();
+        private readonly Dictionary<ISymbol, IOperation> _initValues = new Dictionary<ISymbol, IOperation>(SymbolEqualityComparer.Default);
+        private readonly List<Finding> _hookFindings = new List<Finding>();
         private readonly ValueFlow _flow;
         private InvocationReach? _invocationReach;
         private Dictionary<SyntaxTree, List<Finding>> _findings = new Dictionary<SyntaxTree, List<Finding>>();
@@ -125,6 +129,7 @@ namespace SnapSafe.Analyzers.Lambda
             }
 
             Drain();
+            AnalyzeHooks();
             Publish();
         }
 

@@ -16,6 +16,8 @@ namespace SnapSafe.Analyzers.Lambda
 
         private readonly HashSet<IMethodSymbol> _methods = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         private readonly HashSet<ISymbol> _assigned = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        private readonly HashSet<ISymbol> _lazilyAssigned = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        private readonly List<KeyValuePair<IInvocationOperation, string>> _registrations = new List<KeyValuePair<IInvocationOperation, string>>();
 
         private InvocationReach()
         {
@@ -25,10 +27,16 @@ namespace SnapSafe.Analyzers.Lambda
 
         public bool Assigns(ISymbol member) => _assigned.Contains(member);
 
+        /// <summary>True when invocation code creates the member when it is missing (<c>??=</c>, a null check).</summary>
+        public bool AssignsLazily(ISymbol member) => _lazilyAssigned.Contains(member) || _assigned.Contains(member);
+
+        /// <summary>Hook registrations in invocation code, with a phrase that says where they are.</summary>
+        public IReadOnlyList<KeyValuePair<IInvocationOperation, string>> Registrations => _registrations;
+
         public static InvocationReach Compute(InitPhase phase)
         {
             var reach = new InvocationReach();
-            var bodies = new Queue<IOperation>();
+            var bodies = new Queue<KeyValuePair<IOperation, string>>();
             var seen = new HashSet<SyntaxNode>();
 
             foreach (var handler in phase.Entries.HandlerTypes)
@@ -41,7 +49,7 @@ namespace SnapSafe.Analyzers.Lambda
                             && phase.Bodies.BodyOf(method) is { } body)
                         {
                             reach._methods.Add(method.OriginalDefinition);
-                            bodies.Enqueue(body);
+                            bodies.Enqueue(new KeyValuePair<IOperation, string>(body, "a handler method"));
                         }
                     }
                 }
@@ -51,14 +59,15 @@ namespace SnapSafe.Analyzers.Lambda
             {
                 foreach (var closure in phase.RootInfoFor(entryBody).Closures)
                 {
-                    bodies.Enqueue(closure);
+                    bodies.Enqueue(new KeyValuePair<IOperation, string>(closure, "a handler or endpoint lambda"));
                 }
             }
 
             while (bodies.Count > 0 && seen.Count < MaxBodies)
             {
                 phase.Bodies.CancellationToken.ThrowIfCancellationRequested();
-                var body = bodies.Dequeue();
+                var entry = bodies.Dequeue();
+                var body = entry.Key;
                 if (!seen.Add(body.Syntax))
                 {
                     continue;
@@ -71,6 +80,17 @@ namespace SnapSafe.Analyzers.Lambda
                     {
                         case IInvocationOperation invocation:
                             callee = invocation.TargetMethod;
+                            if (InitPhase.IsHookRegistration(invocation, phase.Types, out _))
+                            {
+                                reach._registrations.Add(new KeyValuePair<IInvocationOperation, string>(invocation, entry.Value));
+                            }
+
+                            break;
+                        case ICoalesceAssignmentOperation coalesce:
+                            AddAssigned(coalesce.Target, reach._lazilyAssigned);
+                            break;
+                        case ISimpleAssignmentOperation guarded when IsLazyGuarded(guarded, body):
+                            AddAssigned(guarded.Target, reach._lazilyAssigned);
                             break;
                         case IObjectCreationOperation creation:
                             callee = creation.Constructor;
@@ -78,8 +98,8 @@ namespace SnapSafe.Analyzers.Lambda
                         case IMethodReferenceOperation reference:
                             callee = reference.Method;
                             break;
-                        case ISimpleAssignmentOperation assignment when !IsLazyGuarded(assignment, body):
-                            reach.AddAssigned(assignment.Target);
+                        case ISimpleAssignmentOperation assignment:
+                            AddAssigned(assignment.Target, reach._assigned);
                             break;
                     }
 
@@ -89,7 +109,7 @@ namespace SnapSafe.Analyzers.Lambda
                         // Constructor bodies run per invocation for the new object: their stores refresh nothing kept.
                         if (callee.MethodKind != MethodKind.Constructor)
                         {
-                            bodies.Enqueue(calleeBody);
+                            bodies.Enqueue(new KeyValuePair<IOperation, string>(calleeBody, entry.Value));
                         }
                     }
                 }
@@ -98,18 +118,18 @@ namespace SnapSafe.Analyzers.Lambda
             return reach;
         }
 
-        private void AddAssigned(IOperation target)
+        private static void AddAssigned(IOperation target, HashSet<ISymbol> set)
         {
             switch (target)
             {
                 case IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field:
-                    _assigned.Add(field.Field.OriginalDefinition);
+                    set.Add(field.Field.OriginalDefinition);
                     break;
                 case IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation } property:
-                    _assigned.Add(property.Property.OriginalDefinition);
+                    set.Add(property.Property.OriginalDefinition);
                     break;
                 case ILocalReferenceOperation local:
-                    _assigned.Add(local.Local);
+                    set.Add(local.Local);
                     break;
             }
         }

@@ -23,14 +23,16 @@ namespace SnapSafe.Analyzers.Lambda
         public const string HandlerTypesKey = "snapsafe.handler_types";
         public const string SnapStartKey = "snapsafe.snapstart";
         public const string UniqueValueMethodsKey = "snapsafe.unique_value_methods";
+        public const string SensitiveTypesKey = "snapsafe.sensitive_types";
 
         private readonly AnalyzerConfigOptionsProvider _provider;
 
-        private SnapSafeOptions(AnalyzerConfigOptionsProvider provider, ImmutableHashSet<string> handlerTypes, ImmutableHashSet<string> uniqueValueMethods)
+        private SnapSafeOptions(AnalyzerConfigOptionsProvider provider, ImmutableHashSet<string> handlerTypes, ImmutableHashSet<string> uniqueValueMethods, ImmutableHashSet<string> sensitiveTypes)
         {
             _provider = provider;
             HandlerTypes = handlerTypes;
             UniqueValueMethods = uniqueValueMethods;
+            SensitiveTypes = sensitiveTypes;
         }
 
         /// <summary>Full type names (<c>Namespace.Type</c>) that are Lambda handlers even without <c>ILambdaContext</c>.</summary>
@@ -39,17 +41,21 @@ namespace SnapSafe.Analyzers.Lambda
         /// <summary>Documentation-comment IDs of extra methods whose results are unique values (SNAP002).</summary>
         public ImmutableHashSet<string> UniqueValueMethods { get; }
 
+        /// <summary>Full type names whose instances must be refreshed after every restore (SNAP043).</summary>
+        public ImmutableHashSet<string> SensitiveTypes { get; }
+
         public static SnapSafeOptions Create(Compilation compilation, AnalyzerConfigOptionsProvider provider)
         {
             var handlerTypes = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
             var uniqueValueMethods = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
-            Collect(provider.GlobalOptions, handlerTypes, uniqueValueMethods);
+            var sensitiveTypes = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+            Collect(provider.GlobalOptions, handlerTypes, uniqueValueMethods, sensitiveTypes);
             foreach (var tree in compilation.SyntaxTrees)
             {
-                Collect(provider.GetOptions(tree), handlerTypes, uniqueValueMethods);
+                Collect(provider.GetOptions(tree), handlerTypes, uniqueValueMethods, sensitiveTypes);
             }
 
-            return new SnapSafeOptions(provider, handlerTypes.ToImmutable(), uniqueValueMethods.ToImmutable());
+            return new SnapSafeOptions(provider, handlerTypes.ToImmutable(), uniqueValueMethods.ToImmutable(), sensitiveTypes.ToImmutable());
         }
 
         /// <summary>The <c>snapsafe.snapstart</c> value that applies to a tree (unknown values read as <c>auto</c>).</summary>
@@ -76,10 +82,11 @@ namespace SnapSafe.Analyzers.Lambda
             }
         }
 
-        private static void Collect(AnalyzerConfigOptions options, ImmutableHashSet<string>.Builder handlerTypes, ImmutableHashSet<string>.Builder uniqueValueMethods)
+        private static void Collect(AnalyzerConfigOptions options, ImmutableHashSet<string>.Builder handlerTypes, ImmutableHashSet<string>.Builder uniqueValueMethods, ImmutableHashSet<string>.Builder sensitiveTypes)
         {
             AddList(options, HandlerTypesKey, handlerTypes);
             AddList(options, UniqueValueMethodsKey, uniqueValueMethods);
+            AddList(options, SensitiveTypesKey, sensitiveTypes);
         }
 
         private static void AddList(AnalyzerConfigOptions options, string key, ImmutableHashSet<string>.Builder target)

@@ -10,6 +10,7 @@ namespace SnapSafe.Analyzers.Rules
             => SNAP001RandomStateCaptured.TryMatch(operation, context, out source)
                 || SNAP002UniqueValueCaptured.TryMatch(operation, context, out source)
                 || SNAP003TimestampCaptured.TryMatch(operation, context, out source)
-                || SNAP004TimerStartedDuringInit.TryMatch(operation, context, out source);
+                || SNAP004TimerStartedDuringInit.TryMatch(operation, context, out source)
+                || SNAP043SensitiveStateNotRefreshed.TryMatch(operation, context, out source);
     }
 }

@@ -1,0 +1,382 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace SnapSafe.Analyzers.Lambda
+{
+    /// <summary>A <c>SnapshotRestore.Register*</c> call made during init, with the bodies its hook runs.</summary>
+    internal sealed class HookRegistration
+    {
+        public HookRegistration(IInvocationOperation invocation, bool afterRestore, List<IOperation> bodies, InitFrame frame)
+        {
+            Invocation = invocation;
+            AfterRestore = afterRestore;
+            Bodies = bodies;
+            Frame = frame;
+        }
+
+        public IInvocationOperation Invocation { get; }
+
+        public bool AfterRestore { get; }
+
+        /// <summary>The lambda body or the method body the hook runs (several when a helper registers what it is given).</summary>
+        public List<IOperation> Bodies { get; }
+
+        public InitFrame Frame { get; }
+
+        public string Kind => AfterRestore ? "after-restore" : "before-snapshot";
+    }
+
+    /// <summary>
+    /// The hook rules: registrations the runtime never runs (SNAP040), before-snapshot teardown with no restore
+    /// (SNAP041), and hook work that is not awaited (SNAP042).
+    /// </summary>
+    internal sealed partial class InitPhase
+    {
+        public static class HookProperties
+        {
+            /// <summary>SNAP041: "Recreate" (repeat the member's initialization) or "Reopen" (call the open method).</summary>
+            public const string Restore = "SnapSafe.Restore";
+
+            /// <summary>SNAP041 with Restore=Reopen: the method that re-opens the member (<c>Open</c>, <c>OpenAsync</c>).</summary>
+            public const string ReopenMethod = "SnapSafe.ReopenMethod";
+
+            /// <summary>SNAP042: "true" when the hook is a method group (the method is made async) rather than a lambda.</summary>
+            public const string HookIsMethod = "SnapSafe.HookIsMethod";
+        }
+
+        private void AnalyzeHooks()
+        {
+            if (Types.SnapshotRestore == null)
+            {
+                return;
+            }
+
+            _invocationReach ??= InvocationReach.Compute(this);
+
+            // SNAP040: registrations in invocation code that init never makes.
+            foreach (var registration in _invocationReach.Registrations)
+            {
+                if (!_initRegistrations.Contains(registration.Key.Syntax))
+                {
+                    ReportTooLate(registration.Key, registration.Value, host: HostForLateRegistration(registration.Key));
+                }
+            }
+
+            // SNAP040: registrations after the runtime starts.
+            if (_entries.EntryPoint is { } entryPoint && _bodies.BodyOf(entryPoint) is { } entryBody && FindRuntimeStart(entryBody) is { } run)
+            {
+                foreach (var operation in entryBody.Descendants())
+                {
+                    if (operation is IInvocationOperation invocation && invocation.Syntax.SpanStart > run.Span.End
+                        && IsHookRegistration(invocation, Types, out _) && !IsInsideClosure(operation))
+                    {
+                        ReportTooLate(invocation, "code that runs after the runtime starts", host: null);
+                    }
+                }
+            }
+
+            foreach (var hook in _hooks)
+            {
+                foreach (var body in hook.Bodies)
+                {
+                    // SNAP040: a registration inside a hook runs after the queues were drained.
+                    foreach (var operation in body.Descendants())
+                    {
+                        if (operation is IInvocationOperation nested && IsHookRegistration(nested, Types, out _))
+                        {
+                            ReportTooLate(nested, "another hook", host: null);
+                        }
+                    }
+
+                    FindUnawaitedWork(hook, body);
+                    if (!hook.AfterRestore)
+                    {
+                        FindUnrestoredReleases(hook, body, 0, new HashSet<SyntaxNode>());
+                    }
+                }
+            }
+        }
+
+        private static bool IsInsideClosure(IOperation operation)
+        {
+            for (var current = operation.Parent; current != null; current = current.Parent)
+            {
+                if (current is IAnonymousFunctionOperation || current is ILocalFunctionOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Where a late registration can move: the handler type's constructor, or the entry point before the runtime starts.</summary>
+        private string? HostForLateRegistration(IInvocationOperation registration)
+        {
+            var root = RootOf(registration);
+            if (root.Syntax is CompilationUnitSyntax || root.Syntax is MethodDeclarationSyntax { Identifier.ValueText: "Main" })
+            {
+                return HookHosts.EntryPoint;
+            }
+
+            for (var node = registration.Syntax.Parent; node != null; node = node.Parent)
+            {
+                if (node is AnonymousFunctionExpressionSyntax || node is LocalFunctionStatementSyntax)
+                {
+                    return null;
+                }
+
+                if (node is MethodDeclarationSyntax method)
+                {
+                    return method.Modifiers.Any(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StaticKeyword) ? HookHosts.StaticConstructor : HookHosts.Constructor;
+                }
+            }
+
+            return null;
+        }
+
+        private void ReportTooLate(IInvocationOperation registration, string where, string? host)
+        {
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+            var fixable = host != null && registration.Syntax.Parent is ExpressionStatementSyntax && ArgumentIsSelfContained(registration);
+            properties[FixProperties.Host] = host;
+            properties[FixProperties.Fixable] = fixable ? "true" : "false";
+            var additional = ImmutableArray<Location>.Empty;
+            if (host == HookHosts.EntryPoint && _entries.EntryPoint is { } entryPoint && _bodies.BodyOf(entryPoint) is { } entryBody && FindRuntimeStart(entryBody) is { } run)
+            {
+                additional = ImmutableArray.Create(run.GetLocation());
+            }
+
+            AddHookFinding(Descriptors.SNAP040HookRegisteredTooLate, registration.Syntax, additional, properties.ToImmutable(), "SnapshotRestore." + registration.TargetMethod.Name, where);
+        }
+
+        /// <summary>The registered hook uses no local or parameter of the code around it (it can move as it is).</summary>
+        private static bool ArgumentIsSelfContained(IInvocationOperation registration)
+        {
+            if (registration.Arguments.Length == 0)
+            {
+                return false;
+            }
+
+            var argument = registration.Arguments[0].Value;
+            var span = argument.Syntax.Span;
+            foreach (var operation in argument.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case ILocalReferenceOperation local:
+                        var declared = local.Local.DeclaringSyntaxReferences;
+                        if (declared.Length == 0 || !span.Contains(declared[0].Span))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case IParameterReferenceOperation parameter when !span.Contains(parameter.Parameter.Locations.Length > 0 ? parameter.Parameter.Locations[0].SourceSpan : default):
+                        return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>SNAP042: tasks started in a hook body and neither awaited nor returned.</summary>
+        private void FindUnawaitedWork(HookRegistration hook, IOperation body)
+        {
+            var isMethod = !(body.Parent is IAnonymousFunctionOperation);
+            foreach (var operation in body.Descendants())
+            {
+                IOperation? started = null;
+                switch (operation)
+                {
+                    case IExpressionStatementOperation { Operation: var expression } when !IsInsideClosureBelow(operation, body):
+                        if (expression is ISimpleAssignmentOperation { Target: IDiscardOperation } discard)
+                        {
+                            expression = discard.Value;
+                        }
+
+                        expression = ValueFlow.Unwrap(expression);
+                        if (expression is IInvocationOperation invocation
+                            && (IsAwaitable(invocation.Type) || (invocation.TargetMethod.IsAsync && invocation.TargetMethod.ReturnsVoid)))
+                        {
+                            started = invocation;
+                        }
+
+                        break;
+                }
+
+                if (started == null)
+                {
+                    continue;
+                }
+
+                var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+                properties[HookProperties.HookIsMethod] = isMethod ? "true" : "false";
+                properties[FixProperties.Fixable] = IsAwaitable(started.Type) && started.Syntax.Parent is ExpressionStatementSyntax or AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax } ? "true" : "false";
+                var name = started is IInvocationOperation call ? call.TargetMethod.Name : started.Syntax.ToString();
+                AddHookFinding(Descriptors.SNAP042HookWorkNotAwaited, started.Syntax, ImmutableArray<Location>.Empty, properties.ToImmutable(), hook.Kind, name);
+            }
+        }
+
+        private static bool IsInsideClosureBelow(IOperation operation, IOperation body)
+        {
+            for (var current = operation.Parent; current != null && current != body; current = current.Parent)
+            {
+                if (current is IAnonymousFunctionOperation || current is ILocalFunctionOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsAwaitable(ITypeSymbol? type)
+        {
+            if (type == null)
+            {
+                return false;
+            }
+
+            var name = type.OriginalDefinition.ToDisplayString();
+            return name == "System.Threading.Tasks.Task" || name == "System.Threading.Tasks.Task<TResult>"
+                || name == "System.Threading.Tasks.ValueTask" || name == "System.Threading.Tasks.ValueTask<TResult>";
+        }
+
+        /// <summary>SNAP041: members a before-snapshot hook disposes, closes or nulls, and nothing brings back.</summary>
+        private void FindUnrestoredReleases(HookRegistration hook, IOperation body, int depth, HashSet<SyntaxNode> seen)
+        {
+            if (depth > 4 || !seen.Add(body.Syntax))
+            {
+                return;
+            }
+
+            foreach (var operation in body.Descendants())
+            {
+                ISymbol? member = null;
+                string? api = null;
+                string restore = "Recreate";
+                string? reopen = null;
+                switch (operation)
+                {
+                    case IInvocationOperation { Instance: { } instance } invocation:
+                        var name = invocation.TargetMethod.Name;
+                        if (name == "Dispose" || name == "DisposeAsync" || name == "Close" || name == "CloseAsync")
+                        {
+                            member = MemberOf(ConditionalReceiver(ValueFlow.Unwrap(instance)));
+                            api = name + "()";
+                            if (name.StartsWith("Close", System.StringComparison.Ordinal))
+                            {
+                                var openName = name == "CloseAsync" ? "OpenAsync" : "Open";
+                                if (FindMethod(instance.Type, openName))
+                                {
+                                    restore = "Reopen";
+                                    reopen = openName;
+                                }
+                            }
+                        }
+                        else if (LambdaEntryPoints.IsInSource(invocation.TargetMethod) && _bodies.BodyOf(invocation.TargetMethod.OriginalDefinition) is { } callee)
+                        {
+                            FindUnrestoredReleases(hook, callee, depth + 1, seen);
+                        }
+
+                        break;
+
+                    case IInvocationOperation { Instance: null } staticCall
+                        when LambdaEntryPoints.IsInSource(staticCall.TargetMethod) && _bodies.BodyOf(staticCall.TargetMethod.OriginalDefinition) is { } staticCallee:
+                        FindUnrestoredReleases(hook, staticCallee, depth + 1, seen);
+                        break;
+
+                    case ISimpleAssignmentOperation { Value: var value } assignment
+                        when ValueFlow.Unwrap(value) is { ConstantValue: { HasValue: true, Value: null } } || ValueFlow.Unwrap(value) is IDefaultValueOperation:
+                        member = MemberOf(assignment.Target);
+                        api = "set to null";
+                        break;
+                }
+
+                if (member == null || api == null || member is ILocalSymbol)
+                {
+                    continue;
+                }
+
+                if (_refreshed.Contains(member) || (_invocationReach != null && _invocationReach.AssignsLazily(member)))
+                {
+                    continue;
+                }
+
+                var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+                properties[FixProperties.Member] = member.Name;
+                properties[FixProperties.MemberKind] = member is IPropertySymbol ? MemberKinds.Property : MemberKinds.Field;
+                properties[FixProperties.IsStatic] = member.IsStatic ? "true" : "false";
+                properties[FixProperties.Host] = member.IsStatic ? HookHosts.StaticConstructor : HookHosts.Constructor;
+                properties[HookProperties.Restore] = restore;
+                properties[HookProperties.ReopenMethod] = reopen;
+                var additional = ImmutableArray<Location>.Empty;
+                var fixable = false;
+                if (restore == "Reopen")
+                {
+                    fixable = true;
+                    properties[FixProperties.IsAsync] = reopen == "OpenAsync" ? "true" : "false";
+                }
+                else if (_initValues.TryGetValue(member, out var initial) && UsesOnlyVisibleNames(initial, allowParameters: false))
+                {
+                    fixable = true;
+                    additional = ImmutableArray.Create(initial.Syntax.GetLocation());
+                    properties[FixProperties.IsAsync] = HasAwait(initial.Syntax) ? "true" : "false";
+                }
+
+                fixable &= member.ContainingType is { TypeKind: TypeKind.Class };
+                properties[FixProperties.Fixable] = fixable ? "true" : "false";
+                AddHookFinding(Descriptors.SNAP041ReleasedResourceNotRestored, operation.Syntax, additional, properties.ToImmutable(), member.Name, api);
+            }
+        }
+
+        private static bool FindMethod(ITypeSymbol? type, string name)
+        {
+            for (var current = type; current != null; current = current.BaseType)
+            {
+                foreach (var member in current.GetMembers(name))
+                {
+                    if (member is IMethodSymbol { IsStatic: false } method && method.Parameters.Length <= 1)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>For <c>_x?.Dispose()</c>, the <c>_x</c> the conditional access tests.</summary>
+        private static IOperation ConditionalReceiver(IOperation instance)
+        {
+            if (instance is IConditionalAccessInstanceOperation)
+            {
+                for (var current = instance.Parent; current != null; current = current.Parent)
+                {
+                    if (current is IConditionalAccessOperation access)
+                    {
+                        return ValueFlow.Unwrap(access.Operation);
+                    }
+                }
+            }
+
+            return instance;
+        }
+
+        private static ISymbol? MemberOf(IOperation operation) => operation switch
+        {
+            IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Field.OriginalDefinition,
+            IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation } property => property.Property.OriginalDefinition,
+            _ => null,
+        };
+
+        private void AddHookFinding(DiagnosticDescriptor rule, SyntaxNode syntax, ImmutableArray<Location> additional, ImmutableDictionary<string, string?> properties, params object[] arguments)
+        {
+            _hookFindings.Add(new Finding(rule, syntax.GetLocation(), additional, properties, arguments));
+        }
+    }
+}
