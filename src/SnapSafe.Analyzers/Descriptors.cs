@@ -37,6 +37,62 @@ namespace SnapSafe.Analyzers
             DiagnosticSeverity.Info,
             "A timer, periodic timer or cancellation timeout started during the init phase is frozen in the snapshot and resumes with a schedule computed before the snapshot. Start it per invocation, or restart it in an after-restore hook.");
 
+        public static readonly DiagnosticDescriptor SNAP010ConnectionOpenedDuringInit = Create(
+            DiagnosticIds.ConnectionOpenedDuringInit,
+            "Connection opened during initialization",
+            "'{0}' is a connection opened during initialization ({1}): it is not guaranteed to survive a restore",
+            DiagnosticSeverity.Warning,
+            "Network connections opened during the init phase are frozen in the snapshot; after a restore, hours or days later, the peer has long closed them. Re-open or re-create the connection in an after-restore hook, or open it per invocation. AWS SDK clients are not affected: they reconnect and refresh credentials by themselves.");
+
+        public static readonly DiagnosticDescriptor SNAP011ConnectionPoolPrimed = Create(
+            DiagnosticIds.ConnectionPoolPrimed,
+            "Connection pool primed during initialization",
+            "{0} opens a pooled connection during initialization and hands it back to the pool: the pooled connection is kept in the snapshot",
+            DiagnosticSeverity.Warning,
+            "Disposing or closing an ADO.NET connection returns its physical connection to the provider's pool, which lives in memory and so in the snapshot. Every restored copy then starts with a dead pooled connection. Clear the pool in a before-snapshot hook.");
+
+        public static readonly DiagnosticDescriptor SNAP020SecretFetchedDuringInit = Create(
+            DiagnosticIds.SecretFetchedDuringInit,
+            "Secret fetched during initialization",
+            "'{0}' keeps a secret from {1} fetched during initialization: it goes stale when the secret rotates",
+            DiagnosticSeverity.Warning,
+            "A secret fetched during the init phase is baked into the snapshot (encrypted at rest) and is reused by every restored copy, for as long as the version is published; when the secret rotates, the copies keep the old value. Re-fetch it in an after-restore hook, or fetch it through a cache per invocation.");
+
+        public static readonly DiagnosticDescriptor SNAP021CredentialsCapturedDuringInit = Create(
+            DiagnosticIds.CredentialsCapturedDuringInit,
+            "Temporary credentials captured during initialization",
+            "'{0}' keeps temporary credentials from {1} obtained during initialization: they expire while the snapshot lives on",
+            DiagnosticSeverity.Warning,
+            "Temporary credentials (STS AssumeRole results, resolved AWSCredentials) obtained during the init phase expire, but the snapshot is restored for days. Resolve credentials per call (let the SDK refresh them) or re-fetch them in an after-restore hook.");
+
+        public static readonly DiagnosticDescriptor SNAP022SecretsExtensionUsed = Create(
+            DiagnosticIds.SecretsExtensionUsed,
+            "Parameters and Secrets extension used with SnapStart",
+            "'{0}' refers to the Parameters and Secrets Lambda extension, which does not work with SnapStart",
+            DiagnosticSeverity.Warning,
+            "The AWS Parameters and Secrets Lambda extension is documented as incompatible with SnapStart: after a restore its session token is rejected (401 Bad session token). Read parameters and secrets with the AWS SDK instead.");
+
+        public static readonly DiagnosticDescriptor SNAP023EnvironmentVariableAbsent = Create(
+            DiagnosticIds.EnvironmentVariableAbsent,
+            "Environment variable absent under SnapStart",
+            "'{0}' is not set when SnapStart is on",
+            DiagnosticSeverity.Warning,
+            "Under SnapStart the runtime does not set AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN (credentials come from the container credentials endpoint) nor AWS_LAMBDA_LOG_GROUP_NAME and AWS_LAMBDA_LOG_STREAM_NAME. Code that reads them gets null. Use the SDK's default credentials chain and the ILambdaContext log properties.");
+
+        public static readonly DiagnosticDescriptor SNAP030DnsResultCached = Create(
+            DiagnosticIds.DnsResultCached,
+            "DNS result cached during initialization",
+            "'{0}' keeps a DNS answer from {1} resolved during initialization: it goes stale after a restore",
+            DiagnosticSeverity.Warning,
+            "Addresses resolved during the init phase are frozen in the snapshot and may point at hosts that have since moved. Lambda already caches DNS answers; a second cache causes connection timeouts. Resolve the name when connecting, or again in an after-restore hook.");
+
+        public static readonly DiagnosticDescriptor SNAP031HostIdentityCaptured = Create(
+            DiagnosticIds.HostIdentityCaptured,
+            "Host identity captured as a unique identifier",
+            "'{0}' keeps {1} from initialization: it is identical in every restored copy",
+            DiagnosticSeverity.Info,
+            "The host name, machine name and process id are the same in every execution environment restored from one snapshot, so they cannot tell copies apart. Generate an identifier in an after-restore hook instead.");
+
         public static readonly DiagnosticDescriptor SNAP040HookRegisteredTooLate = Create(
             DiagnosticIds.HookRegisteredTooLate,
             "Runtime hook registered where it never runs",

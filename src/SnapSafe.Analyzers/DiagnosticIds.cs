@@ -7,6 +7,14 @@ namespace SnapSafe.Analyzers
         public const string UniqueValueCaptured = "SNAP002";
         public const string TimestampCaptured = "SNAP003";
         public const string TimerStartedDuringInit = "SNAP004";
+        public const string ConnectionOpenedDuringInit = "SNAP010";
+        public const string ConnectionPoolPrimed = "SNAP011";
+        public const string SecretFetchedDuringInit = "SNAP020";
+        public const string CredentialsCapturedDuringInit = "SNAP021";
+        public const string SecretsExtensionUsed = "SNAP022";
+        public const string EnvironmentVariableAbsent = "SNAP023";
+        public const string DnsResultCached = "SNAP030";
+        public const string HostIdentityCaptured = "SNAP031";
         public const string HookRegisteredTooLate = "SNAP040";
         public const string ReleasedResourceNotRestored = "SNAP041";
         public const string HookWorkNotAwaited = "SNAP042";

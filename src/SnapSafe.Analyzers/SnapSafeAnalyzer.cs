@@ -2,7 +2,9 @@ using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using SnapSafe.Analyzers.Lambda;
+using SnapSafe.Analyzers.Rules;
 
 namespace SnapSafe.Analyzers
 {
@@ -19,6 +21,14 @@ namespace SnapSafe.Analyzers
             Descriptors.SNAP002UniqueValueCaptured,
             Descriptors.SNAP003TimestampCaptured,
             Descriptors.SNAP004TimerStartedDuringInit,
+            Descriptors.SNAP010ConnectionOpenedDuringInit,
+            Descriptors.SNAP011ConnectionPoolPrimed,
+            Descriptors.SNAP020SecretFetchedDuringInit,
+            Descriptors.SNAP021CredentialsCapturedDuringInit,
+            Descriptors.SNAP022SecretsExtensionUsed,
+            Descriptors.SNAP023EnvironmentVariableAbsent,
+            Descriptors.SNAP030DnsResultCached,
+            Descriptors.SNAP031HostIdentityCaptured,
             Descriptors.SNAP040HookRegisteredTooLate,
             Descriptors.SNAP041ReleasedResourceNotRestored,
             Descriptors.SNAP042HookWorkNotAwaited,
@@ -43,6 +53,28 @@ namespace SnapSafe.Analyzers
                 // Not a Lambda project: SnapSafe costs nothing here.
                 return;
             }
+
+            // SNAP022 and SNAP023 hold anywhere in a Lambda compilation, not only in init code.
+            context.RegisterOperationAction(
+                operationContext =>
+                {
+                    var literal = (ILiteralOperation)operationContext.Operation;
+                    if (SNAP022SecretsExtensionUsed.TryMatch(literal, out var marker) && options.SnapStartFor(literal.Syntax.SyntaxTree) != SnapStartMode.Disabled)
+                    {
+                        operationContext.ReportDiagnostic(Diagnostic.Create(Descriptors.SNAP022SecretsExtensionUsed, literal.Syntax.GetLocation(), marker));
+                    }
+                },
+                OperationKind.Literal);
+            context.RegisterOperationAction(
+                operationContext =>
+                {
+                    var invocation = (IInvocationOperation)operationContext.Operation;
+                    if (SNAP023EnvironmentVariableAbsent.TryMatch(invocation, types, out var variable) && options.SnapStartFor(invocation.Syntax.SyntaxTree) != SnapStartMode.Disabled)
+                    {
+                        operationContext.ReportDiagnostic(Diagnostic.Create(Descriptors.SNAP023EnvironmentVariableAbsent, invocation.Syntax.GetLocation(), variable));
+                    }
+                },
+                OperationKind.Invocation);
 
             var model = new InitPhaseCache(context.Compilation, types, options);
             context.RegisterSemanticModelAction(semanticModelContext =>

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using SnapSafe.Analyzers.Rules;
 
 namespace SnapSafe.Analyzers.Lambda
 {
@@ -29,6 +30,23 @@ namespace SnapSafe.Analyzers.Lambda
         public string Kind => AfterRestore ? "after-restore" : "before-snapshot";
     }
 
+    /// <summary>A pooled connection opened during init and not kept (SNAP011 unless a before-snapshot hook clears pools).</summary>
+    internal sealed class PoolCandidate
+    {
+        public PoolCandidate(IInvocationOperation open, ITypeSymbol? connectionType, InitFrame frame)
+        {
+            Open = open;
+            ConnectionType = connectionType;
+            Frame = frame;
+        }
+
+        public IInvocationOperation Open { get; }
+
+        public ITypeSymbol? ConnectionType { get; }
+
+        public InitFrame Frame { get; }
+    }
+
     /// <summary>
     /// The hook rules: registrations the runtime never runs (SNAP040), before-snapshot teardown with no restore
     /// (SNAP041), and hook work that is not awaited (SNAP042).
@@ -45,6 +63,9 @@ namespace SnapSafe.Analyzers.Lambda
 
             /// <summary>SNAP042: "true" when the hook is a method group (the method is made async) rather than a lambda.</summary>
             public const string HookIsMethod = "SnapSafe.HookIsMethod";
+
+            /// <summary>SNAP011: the static call that clears the provider's pools (<c>global::Npgsql.NpgsqlConnection.ClearAllPools()</c>).</summary>
+            public const string PoolClear = "SnapSafe.PoolClear";
         }
 
         private void AnalyzeHooks()
@@ -55,6 +76,7 @@ namespace SnapSafe.Analyzers.Lambda
             }
 
             _invocationReach ??= InvocationReach.Compute(this);
+            ReportPrimedPools();
 
             // SNAP040: registrations in invocation code that init never makes.
             foreach (var registration in _invocationReach.Registrations)
@@ -97,6 +119,56 @@ namespace SnapSafe.Analyzers.Lambda
                         FindUnrestoredReleases(hook, body, 0, new HashSet<SyntaxNode>());
                     }
                 }
+            }
+        }
+
+        /// <summary>SNAP011: pooled connections opened during init, unless a before-snapshot hook clears the pools.</summary>
+        private void ReportPrimedPools()
+        {
+            if (_poolCandidates.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var hook in _hooks)
+            {
+                if (hook.AfterRestore)
+                {
+                    continue;
+                }
+
+                foreach (var body in hook.Bodies)
+                {
+                    foreach (var operation in body.DescendantsAndSelf())
+                    {
+                        if (operation is IInvocationOperation invocation && Rules.SNAP011ConnectionPoolPrimed.IsPoolClearing(invocation, Types))
+                        {
+                            return;
+                        }
+                    }
+                }
+            }
+
+            foreach (var candidate in _poolCandidates)
+            {
+                var frame = candidate.Frame;
+                var clear = Rules.SNAP011ConnectionPoolPrimed.ClearAllPoolsCall(candidate.ConnectionType);
+                var host = frame.Kind switch
+                {
+                    InitRootKind.EntryPoint => HookHosts.EntryPoint,
+                    InitRootKind.Static => HookHosts.StaticConstructor,
+                    InitRootKind.Instance => HookHosts.Constructor,
+                    _ => null,
+                };
+                var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+                properties[FixProperties.Host] = host;
+                properties[HookProperties.PoolClear] = clear;
+                properties[FixProperties.Fixable] = clear != null && host != null && frame.OwnerType is { TypeKind: TypeKind.Class } ? "true" : "false";
+                var additional = host == HookHosts.EntryPoint && frame.RunStatement != null
+                    ? ImmutableArray.Create(frame.RunStatement.GetLocation())
+                    : ImmutableArray<Location>.Empty;
+                var syntax = frame.Anchor ?? candidate.Open.Syntax;
+                AddHookFinding(Descriptors.SNAP011ConnectionPoolPrimed, syntax, additional, properties.ToImmutable(), ApiMatch.Describe(candidate.Open.TargetMethod));
             }
         }
 

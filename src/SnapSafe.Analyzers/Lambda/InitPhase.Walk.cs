@@ -141,6 +141,23 @@ namespace SnapSafe.Analyzers.Lambda
                 AddStart(timer!, api, invocation.Syntax, frame, info);
             }
 
+            if (SNAP010ConnectionOpenedDuringInit.TryMatchOpen(invocation, Types, out var connection, out var openApi, out var isDbConnection))
+            {
+                if (KeptTarget(ValueFlow.Unwrap(connection!), frame, info) is { } keptConnection)
+                {
+                    AddPending(SNAP010ConnectionOpenedDuringInit.Descriptor, openApi, keptConnection, null, invocation.Syntax, StoreKinds.StartCall, frame);
+                }
+                else if (isDbConnection)
+                {
+                    _poolCandidates.Add(new PoolCandidate(invocation, connection!.Type, frame));
+                }
+            }
+            else if (ApiMatch.IsCallOn(invocation, Types.DbDataSource) && method.Name.StartsWith("OpenConnection", System.StringComparison.Ordinal)
+                && IsDisposedLocal(invocation, info))
+            {
+                _poolCandidates.Add(new PoolCandidate(invocation, invocation.Type, frame));
+            }
+
             if (SNAP002UniqueValueCaptured.IsFillingCall(invocation, Types))
             {
                 foreach (var argument in invocation.Arguments)
@@ -418,6 +435,27 @@ namespace SnapSafe.Analyzers.Lambda
             => name.StartsWith("Open", System.StringComparison.Ordinal) || name.StartsWith("Connect", System.StringComparison.Ordinal)
                 || name.StartsWith("Start", System.StringComparison.Ordinal) || name.StartsWith("Restart", System.StringComparison.Ordinal)
                 || name.StartsWith("Reconnect", System.StringComparison.Ordinal);
+
+        /// <summary>The call's result goes into a local that init does not keep (a connection handed back when disposed).</summary>
+        private static bool IsDisposedLocal(IOperation operation, RootInfo info)
+        {
+            for (var current = operation.Parent; current != null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case IAwaitOperation:
+                    case IConversionOperation:
+                    case IVariableInitializerOperation:
+                        continue;
+                    case IVariableDeclaratorOperation declarator:
+                        return !info.KeptLocals.Contains(declarator.Symbol);
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
+        }
 
         private static bool IsFactoryResult(IOperation value)
         {

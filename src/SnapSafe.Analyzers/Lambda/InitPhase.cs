@@ -33,6 +33,7 @@ namespace SnapSafe.Analyzers.Lambda
         private readonly List<HookRegistration> _hooks = new List<HookRegistration>();
         private readonly Dictionary<ISymbol, IOperation> _initValues = new Dictionary<ISymbol, IOperation>(SymbolEqualityComparer.Default);
         private readonly List<Finding> _hookFindings = new List<Finding>();
+        private readonly List<PoolCandidate> _poolCandidates = new List<PoolCandidate>();
         private readonly ValueFlow _flow;
         private InvocationReach? _invocationReach;
         private Dictionary<SyntaxTree, List<Finding>> _findings = new Dictionary<SyntaxTree, List<Finding>>();

@@ -40,6 +40,24 @@ namespace SnapSafe.Analyzers.Lambda
             IHost = compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.IHost");
             IServiceCollection = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IServiceCollection");
 
+            DbConnection = compilation.GetTypeByMetadataName("System.Data.Common.DbConnection");
+            IDbConnection = compilation.GetTypeByMetadataName("System.Data.IDbConnection");
+            DbDataSource = compilation.GetTypeByMetadataName("System.Data.Common.DbDataSource");
+            ConnectionMultiplexer = compilation.GetTypeByMetadataName("StackExchange.Redis.ConnectionMultiplexer");
+            TcpClient = compilation.GetTypeByMetadataName("System.Net.Sockets.TcpClient");
+            Socket = compilation.GetTypeByMetadataName("System.Net.Sockets.Socket");
+            ClientWebSocket = compilation.GetTypeByMetadataName("System.Net.WebSockets.ClientWebSocket");
+            HttpMessageInvoker = compilation.GetTypeByMetadataName("System.Net.Http.HttpMessageInvoker");
+            HttpClient = compilation.GetTypeByMetadataName("System.Net.Http.HttpClient");
+            Dns = compilation.GetTypeByMetadataName("System.Net.Dns");
+            SecretsManager = compilation.GetTypeByMetadataName("Amazon.SecretsManager.IAmazonSecretsManager");
+            SecretsManagerCache = compilation.GetTypeByMetadataName("Amazon.SecretsManager.Extensions.Caching.ISecretsManagerCache")
+                ?? compilation.GetTypeByMetadataName("Amazon.SecretsManager.Extensions.Caching.SecretsManagerCache");
+            SimpleSystemsManagement = compilation.GetTypeByMetadataName("Amazon.SimpleSystemsManagement.IAmazonSimpleSystemsManagement");
+            KeyManagementService = compilation.GetTypeByMetadataName("Amazon.KeyManagementService.IAmazonKeyManagementService");
+            SecurityTokenService = compilation.GetTypeByMetadataName("Amazon.SecurityToken.IAmazonSecurityTokenService");
+            AWSCredentials = compilation.GetTypeByMetadataName("Amazon.Runtime.AWSCredentials");
+
             HasLambdaTypes = ILambdaContext != null || LambdaBootstrap != null || LambdaEventSource != null
                 || LambdaFunctionAttribute != null || LambdaSerializerAttribute != null;
         }
@@ -74,6 +92,23 @@ namespace SnapSafe.Analyzers.Lambda
         public INamedTypeSymbol? IHost { get; }
         public INamedTypeSymbol? IServiceCollection { get; }
 
+        public INamedTypeSymbol? DbConnection { get; }
+        public INamedTypeSymbol? IDbConnection { get; }
+        public INamedTypeSymbol? DbDataSource { get; }
+        public INamedTypeSymbol? ConnectionMultiplexer { get; }
+        public INamedTypeSymbol? TcpClient { get; }
+        public INamedTypeSymbol? Socket { get; }
+        public INamedTypeSymbol? ClientWebSocket { get; }
+        public INamedTypeSymbol? HttpMessageInvoker { get; }
+        public INamedTypeSymbol? HttpClient { get; }
+        public INamedTypeSymbol? Dns { get; }
+        public INamedTypeSymbol? SecretsManager { get; }
+        public INamedTypeSymbol? SecretsManagerCache { get; }
+        public INamedTypeSymbol? SimpleSystemsManagement { get; }
+        public INamedTypeSymbol? KeyManagementService { get; }
+        public INamedTypeSymbol? SecurityTokenService { get; }
+        public INamedTypeSymbol? AWSCredentials { get; }
+
         /// <summary>True when the compilation references any Amazon.Lambda programming-model type.</summary>
         public bool HasLambdaTypes { get; }
 
@@ -99,6 +134,10 @@ namespace SnapSafe.Analyzers.Lambda
 
             return false;
         }
+
+        /// <summary>The type is, derives from, or implements <paramref name="known"/>.</summary>
+        public static bool IsA(ITypeSymbol? type, INamedTypeSymbol? known)
+            => known != null && type != null && (known.TypeKind == TypeKind.Interface ? Implements(type, known) : IsOrDerives(type, known));
 
         public static bool Implements(ITypeSymbol? type, INamedTypeSymbol? known)
         {

@@ -24,12 +24,16 @@ namespace SnapSafe.Analyzers.Lambda
         public const string SnapStartKey = "snapsafe.snapstart";
         public const string UniqueValueMethodsKey = "snapsafe.unique_value_methods";
         public const string SensitiveTypesKey = "snapsafe.sensitive_types";
+        public const string SecretMethodsKey = "snapsafe.secret_methods";
+        public const string ConnectionMethodsKey = "snapsafe.connection_methods";
 
         private readonly AnalyzerConfigOptionsProvider _provider;
 
-        private SnapSafeOptions(AnalyzerConfigOptionsProvider provider, ImmutableHashSet<string> handlerTypes, ImmutableHashSet<string> uniqueValueMethods, ImmutableHashSet<string> sensitiveTypes)
+        private SnapSafeOptions(AnalyzerConfigOptionsProvider provider, ImmutableHashSet<string> handlerTypes, ImmutableHashSet<string> uniqueValueMethods, ImmutableHashSet<string> sensitiveTypes, ImmutableHashSet<string> secretMethods, ImmutableHashSet<string> connectionMethods)
         {
             _provider = provider;
+            SecretMethods = secretMethods;
+            ConnectionMethods = connectionMethods;
             HandlerTypes = handlerTypes;
             UniqueValueMethods = uniqueValueMethods;
             SensitiveTypes = sensitiveTypes;
@@ -41,6 +45,12 @@ namespace SnapSafe.Analyzers.Lambda
         /// <summary>Documentation-comment IDs of extra methods whose results are unique values (SNAP002).</summary>
         public ImmutableHashSet<string> UniqueValueMethods { get; }
 
+        /// <summary>Documentation-comment IDs of extra methods that fetch secrets (SNAP020).</summary>
+        public ImmutableHashSet<string> SecretMethods { get; }
+
+        /// <summary>Documentation-comment IDs of extra methods that open connections (SNAP010).</summary>
+        public ImmutableHashSet<string> ConnectionMethods { get; }
+
         /// <summary>Full type names whose instances must be refreshed after every restore (SNAP043).</summary>
         public ImmutableHashSet<string> SensitiveTypes { get; }
 
@@ -49,13 +59,15 @@ namespace SnapSafe.Analyzers.Lambda
             var handlerTypes = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
             var uniqueValueMethods = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
             var sensitiveTypes = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
-            Collect(provider.GlobalOptions, handlerTypes, uniqueValueMethods, sensitiveTypes);
+            var secretMethods = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+            var connectionMethods = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+            Collect(provider.GlobalOptions, handlerTypes, uniqueValueMethods, sensitiveTypes, secretMethods, connectionMethods);
             foreach (var tree in compilation.SyntaxTrees)
             {
-                Collect(provider.GetOptions(tree), handlerTypes, uniqueValueMethods, sensitiveTypes);
+                Collect(provider.GetOptions(tree), handlerTypes, uniqueValueMethods, sensitiveTypes, secretMethods, connectionMethods);
             }
 
-            return new SnapSafeOptions(provider, handlerTypes.ToImmutable(), uniqueValueMethods.ToImmutable(), sensitiveTypes.ToImmutable());
+            return new SnapSafeOptions(provider, handlerTypes.ToImmutable(), uniqueValueMethods.ToImmutable(), sensitiveTypes.ToImmutable(), secretMethods.ToImmutable(), connectionMethods.ToImmutable());
         }
 
         /// <summary>The <c>snapsafe.snapstart</c> value that applies to a tree (unknown values read as <c>auto</c>).</summary>
@@ -82,8 +94,10 @@ namespace SnapSafe.Analyzers.Lambda
             }
         }
 
-        private static void Collect(AnalyzerConfigOptions options, ImmutableHashSet<string>.Builder handlerTypes, ImmutableHashSet<string>.Builder uniqueValueMethods, ImmutableHashSet<string>.Builder sensitiveTypes)
+        private static void Collect(AnalyzerConfigOptions options, ImmutableHashSet<string>.Builder handlerTypes, ImmutableHashSet<string>.Builder uniqueValueMethods, ImmutableHashSet<string>.Builder sensitiveTypes, ImmutableHashSet<string>.Builder secretMethods, ImmutableHashSet<string>.Builder connectionMethods)
         {
+            AddList(options, SecretMethodsKey, secretMethods);
+            AddList(options, ConnectionMethodsKey, connectionMethods);
             AddList(options, HandlerTypesKey, handlerTypes);
             AddList(options, UniqueValueMethodsKey, uniqueValueMethods);
             AddList(options, SensitiveTypesKey, sensitiveTypes);

@@ -11,6 +11,11 @@ namespace SnapSafe.Analyzers.Rules
                 || SNAP002UniqueValueCaptured.TryMatch(operation, context, out source)
                 || SNAP003TimestampCaptured.TryMatch(operation, context, out source)
                 || SNAP004TimerStartedDuringInit.TryMatch(operation, context, out source)
+                || SNAP010ConnectionOpenedDuringInit.TryMatch(operation, context, out source)
+                || SNAP020SecretFetchedDuringInit.TryMatch(operation, context, out source)
+                || SNAP021CredentialsCapturedDuringInit.TryMatch(operation, context, out source)
+                || SNAP030DnsResultCached.TryMatch(operation, context, out source)
+                || SNAP031HostIdentityCaptured.TryMatch(operation, context, out source)
                 || SNAP043SensitiveStateNotRefreshed.TryMatch(operation, context, out source);
     }
 }
