@@ -121,7 +121,22 @@ namespace SnapSafe.Analyzers
             DiagnosticSeverity.Warning,
             "The type is listed in snapsafe.sensitive_types: its instances must be refreshed after every restore. An instance kept from init without an after-restore hook carries the snapshot's state into every copy. Re-create it in an after-restore hook.");
 
-        private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description)
+        public static readonly DiagnosticDescriptor SNAP900InvalidConfiguration = Create(
+            DiagnosticIds.InvalidConfiguration,
+            "Invalid SnapSafe configuration",
+            "SnapSafe configuration key '{0}' has an invalid value '{1}': {2}",
+            DiagnosticSeverity.Warning,
+            "A snapsafe.* key in .editorconfig or .globalconfig has a value SnapSafe cannot use. The key is ignored (its default applies) until the value is fixed.",
+            WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor SNAP901TemplateUnreadable = Create(
+            DiagnosticIds.TemplateUnreadable,
+            "Deployment template could not be read",
+            "SnapSafe could not read '{0}': {1}; SnapStart is assumed on for the functions it deploys",
+            DiagnosticSeverity.Warning,
+            "SnapSafe reads serverless.template, template.yaml/.yml and aws-lambda-tools-defaults.json to tell which functions deploy with SnapStart. A file it cannot read is ignored: every function is then analyzed as if SnapStart were on.");
+
+        private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description, params string[] customTags)
             => new DiagnosticDescriptor(
                 id,
                 title,
@@ -130,6 +145,7 @@ namespace SnapSafe.Analyzers
                 severity,
                 isEnabledByDefault: true,
                 description: description,
-                helpLinkUri: HelpLinkBase + id + ".md");
+                helpLinkUri: HelpLinkBase + id + ".md",
+                customTags: customTags);
     }
 }

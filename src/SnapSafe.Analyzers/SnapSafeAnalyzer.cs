@@ -3,6 +3,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using SnapSafe.Analyzers.Deployment;
 using SnapSafe.Analyzers.Lambda;
 using SnapSafe.Analyzers.Rules;
 
@@ -32,7 +33,9 @@ namespace SnapSafe.Analyzers
             Descriptors.SNAP040HookRegisteredTooLate,
             Descriptors.SNAP041ReleasedResourceNotRestored,
             Descriptors.SNAP042HookWorkNotAwaited,
-            Descriptors.SNAP043SensitiveStateNotRefreshed);
+            Descriptors.SNAP043SensitiveStateNotRefreshed,
+            Descriptors.SNAP900InvalidConfiguration,
+            Descriptors.SNAP901TemplateUnreadable);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -48,10 +51,73 @@ namespace SnapSafe.Analyzers
         {
             var types = KnownTypes.Create(context.Compilation);
             var options = SnapSafeOptions.Create(context.Compilation, context.Options.AnalyzerConfigOptionsProvider);
-            if (!types.HasLambdaTypes && options.HandlerTypes.IsEmpty)
+            var templates = DeploymentTemplates.Read(context.Options.AdditionalFiles, context.CancellationToken);
+            var deployment = SnapStartDeployment.Create(templates, context.Compilation);
+            if (!types.HasLambdaTypes && options.HandlerTypes.IsEmpty && deployment.HandlerTypeNames.IsEmpty)
             {
                 // Not a Lambda project: SnapSafe costs nothing here.
                 return;
+            }
+
+            if (!options.Problems.IsEmpty)
+            {
+                context.RegisterCompilationEndAction(endContext =>
+                {
+                    foreach (var problem in options.Problems)
+                    {
+                        endContext.ReportDiagnostic(Diagnostic.Create(Descriptors.SNAP900InvalidConfiguration, Location.None, problem.Key, problem.Value, problem.Reason));
+                    }
+                });
+            }
+
+            if (!templates.Errors.IsEmpty)
+            {
+                context.RegisterAdditionalFileAction(fileContext =>
+                {
+                    foreach (var error in templates.Errors)
+                    {
+                        if (error.Location.GetLineSpan().Path == fileContext.AdditionalFile.Path)
+                        {
+                            fileContext.ReportDiagnostic(error);
+                        }
+                    }
+                });
+            }
+
+            // Under snapsafe.snapstart = auto, a tree is silent when the templates deploy every function of the
+            // project without SnapStart, and a finding is silent when every function whose init reaches it is.
+            bool IsSilenced(SyntaxTree tree, Finding? finding)
+            {
+                var mode = options.SnapStartFor(tree);
+                if (mode == SnapStartMode.Disabled)
+                {
+                    return true;
+                }
+
+                if (mode == SnapStartMode.Enabled)
+                {
+                    return false;
+                }
+
+                if (deployment.AllOff)
+                {
+                    return true;
+                }
+
+                if (finding == null || finding.Origins.IsEmpty || !deployment.IsMixed)
+                {
+                    return false;
+                }
+
+                foreach (var origin in finding.Origins)
+                {
+                    if (!deployment.IsOff(origin))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
             }
 
             // SNAP022 and SNAP023 hold anywhere in a Lambda compilation, not only in init code.
@@ -59,7 +125,7 @@ namespace SnapSafe.Analyzers
                 operationContext =>
                 {
                     var literal = (ILiteralOperation)operationContext.Operation;
-                    if (SNAP022SecretsExtensionUsed.TryMatch(literal, out var marker) && options.SnapStartFor(literal.Syntax.SyntaxTree) != SnapStartMode.Disabled)
+                    if (SNAP022SecretsExtensionUsed.TryMatch(literal, out var marker) && !IsSilenced(literal.Syntax.SyntaxTree, null))
                     {
                         operationContext.ReportDiagnostic(Diagnostic.Create(Descriptors.SNAP022SecretsExtensionUsed, literal.Syntax.GetLocation(), marker));
                     }
@@ -69,25 +135,28 @@ namespace SnapSafe.Analyzers
                 operationContext =>
                 {
                     var invocation = (IInvocationOperation)operationContext.Operation;
-                    if (SNAP023EnvironmentVariableAbsent.TryMatch(invocation, types, out var variable) && options.SnapStartFor(invocation.Syntax.SyntaxTree) != SnapStartMode.Disabled)
+                    if (SNAP023EnvironmentVariableAbsent.TryMatch(invocation, types, out var variable) && !IsSilenced(invocation.Syntax.SyntaxTree, null))
                     {
                         operationContext.ReportDiagnostic(Diagnostic.Create(Descriptors.SNAP023EnvironmentVariableAbsent, invocation.Syntax.GetLocation(), variable));
                     }
                 },
                 OperationKind.Invocation);
 
-            var model = new InitPhaseCache(context.Compilation, types, options);
+            var model = new InitPhaseCache(context.Compilation, types, options, deployment);
             context.RegisterSemanticModelAction(semanticModelContext =>
             {
                 var tree = semanticModelContext.SemanticModel.SyntaxTree;
-                if (options.SnapStartFor(tree) == SnapStartMode.Disabled)
+                if (IsSilenced(tree, null))
                 {
                     return;
                 }
 
                 foreach (var finding in model.Get(semanticModelContext.CancellationToken).FindingsIn(tree))
                 {
-                    semanticModelContext.ReportDiagnostic(finding.ToDiagnostic());
+                    if (!IsSilenced(tree, finding))
+                    {
+                        semanticModelContext.ReportDiagnostic(finding.ToDiagnostic());
+                    }
                 }
             });
         }
@@ -101,14 +170,16 @@ namespace SnapSafe.Analyzers
             private readonly Compilation _compilation;
             private readonly KnownTypes _types;
             private readonly SnapSafeOptions _options;
+            private readonly SnapStartDeployment _deployment;
             private readonly object _gate = new object();
             private InitPhase? _phase;
 
-            public InitPhaseCache(Compilation compilation, KnownTypes types, SnapSafeOptions options)
+            public InitPhaseCache(Compilation compilation, KnownTypes types, SnapSafeOptions options, SnapStartDeployment deployment)
             {
                 _compilation = compilation;
                 _types = types;
                 _options = options;
+                _deployment = deployment;
             }
 
             public InitPhase Get(CancellationToken cancellationToken)
@@ -123,7 +194,7 @@ namespace SnapSafe.Analyzers
                 {
                     if (_phase == null)
                     {
-                        Volatile.Write(ref _phase, InitPhase.Build(_compilation, _types, _options, cancellationToken));
+                        Volatile.Write(ref _phase, InitPhase.Build(_compilation, _types, _options, _deployment, cancellationToken));
                     }
 
                     return _phase!;

@@ -22,8 +22,9 @@ namespace SnapSafe.Analyzers.Lambda
     /// <summary>How one body is being run during init.</summary>
     internal sealed class InitFrame
     {
-        public InitFrame(InitRootKind kind, bool thisKept, SyntaxNode? anchor, bool anchorFixable, ImmutableDictionary<IParameterSymbol, IOperation> arguments, SyntaxNode? runStatement, int depth, INamedTypeSymbol? ownerType)
+        public InitFrame(InitRootKind kind, bool thisKept, SyntaxNode? anchor, bool anchorFixable, ImmutableDictionary<IParameterSymbol, IOperation> arguments, SyntaxNode? runStatement, int depth, INamedTypeSymbol? ownerType, ISymbol? origin)
         {
+            Origin = origin;
             Kind = kind;
             ThisKept = thisKept;
             Anchor = anchor;
@@ -60,6 +61,12 @@ namespace SnapSafe.Analyzers.Lambda
 
         /// <summary>The type whose constructor, initializer or method this body is.</summary>
         public INamedTypeSymbol? OwnerType { get; }
+
+        /// <summary>
+        /// The handler type (or entry point) whose init runs this body; null when shared by every function
+        /// (a <c>[LambdaStartup]</c> class). Templates can switch SnapStart off per origin.
+        /// </summary>
+        public ISymbol? Origin { get; }
 
         public static readonly ImmutableDictionary<IParameterSymbol, IOperation> NoArguments =
             ImmutableDictionary.Create<IParameterSymbol, IOperation>(SymbolEqualityComparer.Default);

@@ -46,6 +46,10 @@ namespace SnapSafe.Analyzers.Lambda
         {
             var findings = new Dictionary<SyntaxTree, List<Finding>>();
             var seen = new HashSet<(string, SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan)>();
+
+            // One finding per rule and location; it belongs to every origin that reaches it.
+            var groups = new Dictionary<(string, SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan), (PendingFinding First, HashSet<ISymbol>? Origins)>();
+            var order = new List<(string, SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan)>();
             foreach (var pending in _pending)
             {
                 var member = pending.Member;
@@ -54,12 +58,32 @@ namespace SnapSafe.Analyzers.Lambda
                     continue;
                 }
 
-                var tree = pending.Syntax.SyntaxTree;
-                if (!seen.Add((pending.Rule.Id, tree, pending.Syntax.Span)))
+                var key = (pending.Rule.Id, pending.Syntax.SyntaxTree, pending.Syntax.Span);
+                var origin = pending.Frame.Origin;
+                if (!groups.TryGetValue(key, out var group))
                 {
-                    continue;
+                    groups[key] = (pending, origin == null ? null : new HashSet<ISymbol>(SymbolEqualityComparer.Default) { origin });
+                    order.Add(key);
                 }
+                else if (group.Origins != null)
+                {
+                    if (origin == null)
+                    {
+                        groups[key] = (group.First, null);
+                    }
+                    else
+                    {
+                        group.Origins.Add(origin);
+                    }
+                }
+            }
 
+            foreach (var key in order)
+            {
+                var (pending, origins) = groups[key];
+                var member = pending.Member;
+                var tree = pending.Syntax.SyntaxTree;
+                seen.Add(key);
                 var name = member?.Name ?? "singleton " + (pending.Value?.Type?.Name ?? "instance");
                 var host = HostOf(member, pending.Frame);
                 var properties = ImmutableDictionary.CreateBuilder<string, string?>();
@@ -82,7 +106,7 @@ namespace SnapSafe.Analyzers.Lambda
                     additional = ImmutableArray.Create(pending.Frame.RunStatement.GetLocation());
                 }
 
-                var finding = new Finding(pending.Rule, pending.Syntax.GetLocation(), additional, properties.ToImmutable(), new object[] { name, pending.Api });
+                var finding = new Finding(pending.Rule, pending.Syntax.GetLocation(), additional, properties.ToImmutable(), new object[] { name, pending.Api }, origins == null ? default : origins.ToImmutableArray());
                 if (!findings.TryGetValue(tree, out var list))
                 {
                     list = new List<Finding>();

@@ -95,7 +95,7 @@ namespace SnapSafe.Analyzers.Lambda
                     case IMemberReferenceOperation { Member: { IsStatic: true } member }:
                         if (LambdaEntryPoints.IsInSource(member.ContainingType))
                         {
-                            EnsureStaticInit(member.ContainingType);
+                            EnsureStaticInit(member.ContainingType, frame.Origin);
                         }
 
                         break;
@@ -180,7 +180,7 @@ namespace SnapSafe.Analyzers.Lambda
             {
                 if (method.IsStatic || !SymbolEqualityComparer.Default.Equals(method.ContainingType, frame.OwnerType))
                 {
-                    EnsureStaticInit(method.ContainingType);
+                    EnsureStaticInit(method.ContainingType, frame.Origin);
                 }
 
                 if (_bodies.BodyOf(method.OriginalDefinition) is { } body)
@@ -203,13 +203,13 @@ namespace SnapSafe.Analyzers.Lambda
                         }
                     }
 
-                    Enqueue(body, new InitFrame(InitRootKind.Helper, thisKept, anchor, anchorFixable, arguments.ToImmutable(), runStatement: null, frame.Depth + 1, method.ContainingType.OriginalDefinition));
+                    Enqueue(body, new InitFrame(InitRootKind.Helper, thisKept, anchor, anchorFixable, arguments.ToImmutable(), runStatement: null, frame.Depth + 1, method.ContainingType.OriginalDefinition, frame.Origin));
                 }
             }
             else if (method.MethodKind == MethodKind.Constructor && LambdaEntryPoints.IsInSource(method) && _bodies.BodyOf(method.OriginalDefinition) is { } chained)
             {
                 // this(...) / base(...) chains run on the same object.
-                Enqueue(chained, new InitFrame(frame.Kind, frame.ThisKept, frame.Anchor, frame.AnchorFixable, InitFrame.NoArguments, runStatement: null, frame.Depth + 1, method.ContainingType.OriginalDefinition));
+                Enqueue(chained, new InitFrame(frame.Kind, frame.ThisKept, frame.Anchor, frame.AnchorFixable, InitFrame.NoArguments, runStatement: null, frame.Depth + 1, method.ContainingType.OriginalDefinition, frame.Origin));
             }
 
             return true;
@@ -231,7 +231,7 @@ namespace SnapSafe.Analyzers.Lambda
                 anchorFixable = false;
             }
 
-            EnqueueInstanceInit(type, creation.Constructor, thisKept, anchor, anchorFixable, frame.Depth + 1);
+            EnqueueInstanceInit(type, creation.Constructor, thisKept, anchor, anchorFixable, frame.Origin, frame.Depth + 1);
         }
 
         private IEnumerable<IOperation> ResolveHookBodies(IOperation value, InitFrame frame, int depth)

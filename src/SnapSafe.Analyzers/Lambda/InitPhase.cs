@@ -23,8 +23,8 @@ namespace SnapSafe.Analyzers.Lambda
         private readonly LambdaEntryPoints _entries;
         private readonly CancellationToken _cancellationToken;
         private readonly Queue<KeyValuePair<IOperation, InitFrame>> _work = new Queue<KeyValuePair<IOperation, InitFrame>>();
-        private readonly HashSet<(SyntaxNode Node, bool ThisKept, SyntaxNode? Anchor)> _visited = new HashSet<(SyntaxNode, bool, SyntaxNode?)>();
-        private readonly HashSet<INamedTypeSymbol> _staticInitDone = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        private readonly HashSet<(SyntaxNode Node, bool ThisKept, SyntaxNode? Anchor, ISymbol? Origin)> _visited = new HashSet<(SyntaxNode, bool, SyntaxNode?, ISymbol?)>();
+        private readonly HashSet<(ISymbol Type, ISymbol? Origin)> _staticInitDone = new HashSet<(ISymbol, ISymbol?)>();
         private readonly Dictionary<SyntaxNode, RootInfo> _roots = new Dictionary<SyntaxNode, RootInfo>();
         private readonly HashSet<ISymbol> _refreshed = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         private readonly Dictionary<ITypeSymbol, ITypeSymbol> _registrations = new Dictionary<ITypeSymbol, ITypeSymbol>(SymbolEqualityComparer.Default);
@@ -38,14 +38,17 @@ namespace SnapSafe.Analyzers.Lambda
         private InvocationReach? _invocationReach;
         private Dictionary<SyntaxTree, List<Finding>> _findings = new Dictionary<SyntaxTree, List<Finding>>();
 
-        private InitPhase(Compilation compilation, KnownTypes types, SnapSafeOptions options, CancellationToken cancellationToken)
+        private readonly Deployment.SnapStartDeployment _deployment;
+
+        private InitPhase(Compilation compilation, KnownTypes types, SnapSafeOptions options, Deployment.SnapStartDeployment deployment, CancellationToken cancellationToken)
         {
+            _deployment = deployment;
             Compilation = compilation;
             Types = types;
             Options = options;
             _cancellationToken = cancellationToken;
             _bodies = new SourceBodies(compilation, cancellationToken);
-            _entries = LambdaEntryPoints.Find(compilation, types, options, cancellationToken);
+            _entries = LambdaEntryPoints.Find(compilation, types, options, deployment.HandlerTypeNames, cancellationToken);
             _flow = new ValueFlow(this);
         }
 
@@ -59,9 +62,9 @@ namespace SnapSafe.Analyzers.Lambda
 
         internal LambdaEntryPoints Entries => _entries;
 
-        public static InitPhase Build(Compilation compilation, KnownTypes types, SnapSafeOptions options, CancellationToken cancellationToken)
+        public static InitPhase Build(Compilation compilation, KnownTypes types, SnapSafeOptions options, Deployment.SnapStartDeployment deployment, CancellationToken cancellationToken)
         {
-            var phase = new InitPhase(compilation, types, options, cancellationToken);
+            var phase = new InitPhase(compilation, types, options, deployment, cancellationToken);
             phase.Run();
             return phase;
         }
@@ -91,13 +94,13 @@ namespace SnapSafe.Analyzers.Lambda
             // implementations the function class receives.
             foreach (var startup in _entries.StartupTypes)
             {
-                EnsureStaticInit(startup);
-                EnqueueInstanceInit(startup, constructor: null, thisKept: false, anchor: null, anchorFixable: false);
+                EnsureStaticInit(startup, origin: null);
+                EnqueueInstanceInit(startup, constructor: null, thisKept: false, anchor: null, anchorFixable: false, origin: null);
                 foreach (var member in startup.GetMembers("ConfigureServices"))
                 {
                     if (member is IMethodSymbol method && _bodies.BodyOf(method) is { } body)
                     {
-                        Enqueue(body, new InitFrame(InitRootKind.Helper, thisKept: false, anchor: null, anchorFixable: false, InitFrame.NoArguments, runStatement: null, depth: 0, startup));
+                        Enqueue(body, new InitFrame(InitRootKind.Helper, thisKept: false, anchor: null, anchorFixable: false, InitFrame.NoArguments, runStatement: null, depth: 0, startup, origin: null));
                     }
                 }
             }
@@ -107,16 +110,16 @@ namespace SnapSafe.Analyzers.Lambda
                 var run = FindRuntimeStart(entryBody);
                 if (run != null)
                 {
-                    Enqueue(entryBody, new InitFrame(InitRootKind.EntryPoint, thisKept: false, anchor: null, anchorFixable: false, InitFrame.NoArguments, run, depth: 0, entryPoint.ContainingType));
+                    Enqueue(entryBody, new InitFrame(InitRootKind.EntryPoint, thisKept: false, anchor: null, anchorFixable: false, InitFrame.NoArguments, run, depth: 0, entryPoint.ContainingType, entryPoint));
                 }
             }
 
             foreach (var handler in _entries.HandlerTypes)
             {
-                EnsureStaticInit(handler);
+                EnsureStaticInit(handler, handler);
                 if (!handler.IsStatic)
                 {
-                    EnqueueInstanceInit(handler, constructor: null, thisKept: true, anchor: null, anchorFixable: false);
+                    EnqueueInstanceInit(handler, constructor: null, thisKept: true, anchor: null, anchorFixable: false, origin: handler);
                 }
             }
 
@@ -126,7 +129,7 @@ namespace SnapSafe.Analyzers.Lambda
             // it every service its constructor takes.
             foreach (var function in _entries.AnnotationsFunctionTypes)
             {
-                EnqueueInjectedServices(function, 0);
+                EnqueueInjectedServices(function, function, 0);
             }
 
             Drain();
@@ -151,24 +154,30 @@ namespace SnapSafe.Analyzers.Lambda
                 return;
             }
 
-            if (_visited.Add((root.Syntax, frame.ThisKept, frame.Anchor)))
+            if (_visited.Add((root.Syntax, frame.ThisKept, frame.Anchor, OriginKey(frame.Origin))))
             {
                 _work.Enqueue(new KeyValuePair<IOperation, InitFrame>(root, frame));
             }
         }
 
+        /// <summary>
+        /// Bodies are walked once per origin only when the templates switch SnapStart off for some functions and on
+        /// for others (a finding is then kept when any origin that reaches it has SnapStart on); otherwise once.
+        /// </summary>
+        private ISymbol? OriginKey(ISymbol? origin) => _deployment.IsMixed ? origin : null;
+
         /// <summary>Static field initializers and static constructors of a type and its source base types.</summary>
-        private void EnsureStaticInit(INamedTypeSymbol? type)
+        private void EnsureStaticInit(INamedTypeSymbol? type, ISymbol? origin)
         {
             for (var current = type; current != null && LambdaEntryPoints.IsInSource(current); current = current.BaseType)
             {
                 var definition = current.OriginalDefinition;
-                if (!_staticInitDone.Add(definition))
+                if (!_staticInitDone.Add((definition, OriginKey(origin))))
                 {
                     return;
                 }
 
-                var frame = new InitFrame(InitRootKind.Static, thisKept: false, anchor: null, anchorFixable: false, InitFrame.NoArguments, runStatement: null, depth: 0, definition);
+                var frame = new InitFrame(InitRootKind.Static, thisKept: false, anchor: null, anchorFixable: false, InitFrame.NoArguments, runStatement: null, depth: 0, definition, origin);
                 foreach (var initializer in _bodies.InitializersOf(definition, isStatic: true))
                 {
                     Enqueue(initializer, frame);
@@ -184,7 +193,7 @@ namespace SnapSafe.Analyzers.Lambda
 
                 if (definition.ContainingType != null)
                 {
-                    EnsureStaticInit(definition.ContainingType);
+                    EnsureStaticInit(definition.ContainingType, origin);
                 }
             }
         }
@@ -193,14 +202,14 @@ namespace SnapSafe.Analyzers.Lambda
         /// Instance field initializers and a constructor (all source constructors when none is named) of a type and
         /// its source base types, run for an object built during init.
         /// </summary>
-        private void EnqueueInstanceInit(INamedTypeSymbol type, IMethodSymbol? constructor, bool thisKept, SyntaxNode? anchor, bool anchorFixable, int depth = 0)
+        private void EnqueueInstanceInit(INamedTypeSymbol type, IMethodSymbol? constructor, bool thisKept, SyntaxNode? anchor, bool anchorFixable, ISymbol? origin, int depth = 0)
         {
             type = type.OriginalDefinition;
-            EnsureStaticInit(type);
+            EnsureStaticInit(type, origin);
             var first = true;
             for (var current = type; current != null && LambdaEntryPoints.IsInSource(current); current = current.BaseType)
             {
-                var frame = new InitFrame(InitRootKind.Instance, thisKept, anchor, anchorFixable, InitFrame.NoArguments, runStatement: null, depth, current);
+                var frame = new InitFrame(InitRootKind.Instance, thisKept, anchor, anchorFixable, InitFrame.NoArguments, runStatement: null, depth, current, origin);
                 foreach (var initializer in _bodies.InitializersOf(current, isStatic: false))
                 {
                     Enqueue(initializer, frame);
@@ -224,7 +233,7 @@ namespace SnapSafe.Analyzers.Lambda
             }
         }
 
-        private void EnqueueInjectedServices(INamedTypeSymbol type, int depth)
+        private void EnqueueInjectedServices(INamedTypeSymbol type, ISymbol origin, int depth)
         {
             if (depth > 3)
             {
@@ -238,8 +247,8 @@ namespace SnapSafe.Analyzers.Lambda
                     var implementation = _registrations.TryGetValue(parameter.Type.OriginalDefinition, out var registered) ? registered : parameter.Type;
                     if (implementation is INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false } service && LambdaEntryPoints.IsInSource(service))
                     {
-                        EnqueueInstanceInit(service, constructor: null, thisKept: true, anchor: null, anchorFixable: false);
-                        EnqueueInjectedServices(service, depth + 1);
+                        EnqueueInstanceInit(service, constructor: null, thisKept: true, anchor: null, anchorFixable: false, origin);
+                        EnqueueInjectedServices(service, origin, depth + 1);
                     }
                 }
             }

@@ -32,7 +32,7 @@ namespace SnapSafe.Analyzers.Lambda
         /// <summary>The program's entry point (<c>Main</c> or top-level statements), when it has one.</summary>
         public IMethodSymbol? EntryPoint { get; }
 
-        public static LambdaEntryPoints Find(Compilation compilation, KnownTypes types, SnapSafeOptions options, CancellationToken cancellationToken)
+        public static LambdaEntryPoints Find(Compilation compilation, KnownTypes types, SnapSafeOptions options, ImmutableHashSet<string> templateHandlers, CancellationToken cancellationToken)
         {
             var handlers = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
             var annotations = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
@@ -70,7 +70,7 @@ namespace SnapSafe.Analyzers.Lambda
                         startups.Add(type);
                     }
 
-                    var kind = Classify(type, types, options);
+                    var kind = Classify(type, types, options, templateHandlers);
                     if (kind == HandlerKind.Annotations)
                     {
                         annotations.Add(type);
@@ -105,10 +105,11 @@ namespace SnapSafe.Analyzers.Lambda
             Annotations,
         }
 
-        private static HandlerKind Classify(INamedTypeSymbol type, KnownTypes types, SnapSafeOptions options)
+        private static HandlerKind Classify(INamedTypeSymbol type, KnownTypes types, SnapSafeOptions options, ImmutableHashSet<string> templateHandlers)
         {
             var result = HandlerKind.None;
-            if (!options.HandlerTypes.IsEmpty && options.HandlerTypes.Contains(FullName(type)))
+            if ((!options.HandlerTypes.IsEmpty || !templateHandlers.IsEmpty)
+                && (options.HandlerTypes.Contains(FullName(type)) || templateHandlers.Contains(FullName(type))))
             {
                 result = HandlerKind.Handler;
             }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -11,6 +12,29 @@ namespace SnapSafe.Analyzers.Lambda
         Auto,
         Enabled,
         Disabled,
+    }
+
+    /// <summary>A configuration value SnapSafe cannot use (reported as SNAP900).</summary>
+    internal readonly struct ConfigurationProblem : IEquatable<ConfigurationProblem>
+    {
+        public ConfigurationProblem(string key, string value, string reason)
+        {
+            Key = key;
+            Value = value;
+            Reason = reason;
+        }
+
+        public string Key { get; }
+
+        public string Value { get; }
+
+        public string Reason { get; }
+
+        public bool Equals(ConfigurationProblem other) => Key == other.Key && Value == other.Value;
+
+        public override bool Equals(object? obj) => obj is ConfigurationProblem other && Equals(other);
+
+        public override int GetHashCode() => (Key.GetHashCode() * 397) ^ Value.GetHashCode();
     }
 
     /// <summary>
@@ -27,17 +51,27 @@ namespace SnapSafe.Analyzers.Lambda
         public const string SecretMethodsKey = "snapsafe.secret_methods";
         public const string ConnectionMethodsKey = "snapsafe.connection_methods";
 
+        private const string Prefix = "snapsafe.";
+        private static readonly string[] KnownKeys =
+        {
+            HandlerTypesKey, SnapStartKey, UniqueValueMethodsKey, SensitiveTypesKey, SecretMethodsKey, ConnectionMethodsKey,
+        };
+
         private readonly AnalyzerConfigOptionsProvider _provider;
 
         private SnapSafeOptions(AnalyzerConfigOptionsProvider provider, ImmutableHashSet<string> handlerTypes, ImmutableHashSet<string> uniqueValueMethods, ImmutableHashSet<string> sensitiveTypes, ImmutableHashSet<string> secretMethods, ImmutableHashSet<string> connectionMethods)
         {
             _provider = provider;
+            Problems = ImmutableArray<ConfigurationProblem>.Empty;
             SecretMethods = secretMethods;
             ConnectionMethods = connectionMethods;
             HandlerTypes = handlerTypes;
             UniqueValueMethods = uniqueValueMethods;
             SensitiveTypes = sensitiveTypes;
         }
+
+        /// <summary>Values that could not be used, each once.</summary>
+        public ImmutableArray<ConfigurationProblem> Problems { get; private set; }
 
         /// <summary>Full type names (<c>Namespace.Type</c>) that are Lambda handlers even without <c>ILambdaContext</c>.</summary>
         public ImmutableHashSet<string> HandlerTypes { get; }
@@ -61,13 +95,122 @@ namespace SnapSafe.Analyzers.Lambda
             var sensitiveTypes = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
             var secretMethods = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
             var connectionMethods = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+            var problems = new HashSet<ConfigurationProblem>();
+            var checkedOptions = new HashSet<AnalyzerConfigOptions>();
             Collect(provider.GlobalOptions, handlerTypes, uniqueValueMethods, sensitiveTypes, secretMethods, connectionMethods);
+            Validate(provider.GlobalOptions, problems);
             foreach (var tree in compilation.SyntaxTrees)
             {
-                Collect(provider.GetOptions(tree), handlerTypes, uniqueValueMethods, sensitiveTypes, secretMethods, connectionMethods);
+                var options = provider.GetOptions(tree);
+                if (checkedOptions.Add(options))
+                {
+                    Collect(options, handlerTypes, uniqueValueMethods, sensitiveTypes, secretMethods, connectionMethods);
+                    Validate(options, problems);
+                }
             }
 
-            return new SnapSafeOptions(provider, handlerTypes.ToImmutable(), uniqueValueMethods.ToImmutable(), sensitiveTypes.ToImmutable(), secretMethods.ToImmutable(), connectionMethods.ToImmutable());
+            var result = new SnapSafeOptions(provider, Clean(handlerTypes), Clean(uniqueValueMethods), Clean(sensitiveTypes), Clean(secretMethods), Clean(connectionMethods));
+            result.Problems = problems.ToImmutableArray();
+            return result;
+        }
+
+        private static ImmutableHashSet<string> Clean(ImmutableHashSet<string>.Builder values) => values.ToImmutable();
+
+        /// <summary>Checks every snapsafe.* value a set of options holds.</summary>
+        private static void Validate(AnalyzerConfigOptions options, HashSet<ConfigurationProblem> problems)
+        {
+            foreach (var key in options.Keys)
+            {
+                if (!key.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) || !options.TryGetValue(key, out var value))
+                {
+                    continue;
+                }
+
+                var known = Array.IndexOf(KnownKeys, key.ToLowerInvariant()) >= 0;
+                if (!known)
+                {
+                    problems.Add(new ConfigurationProblem(key, value, "unknown key; the keys are " + string.Join(", ", KnownKeys)));
+                    continue;
+                }
+
+                switch (key.ToLowerInvariant())
+                {
+                    case SnapStartKey:
+                        if (!TryParseMode(value, out _))
+                        {
+                            problems.Add(new ConfigurationProblem(key, value, "expected auto, enabled or disabled; auto applies"));
+                        }
+
+                        break;
+
+                    case HandlerTypesKey:
+                    case SensitiveTypesKey:
+                        foreach (var part in Split(value))
+                        {
+                            if (!IsTypeName(part))
+                            {
+                                problems.Add(new ConfigurationProblem(key, part, "expected a full type name such as MyCompany.Orders.Function; this entry is ignored"));
+                            }
+                        }
+
+                        break;
+
+                    default:
+                        foreach (var part in Split(value))
+                        {
+                            if (!part.StartsWith("M:", StringComparison.Ordinal) || part.Length < 5)
+                            {
+                                problems.Add(new ConfigurationProblem(key, part, "expected a documentation-comment ID such as M:MyCo.Vault.Read(System.String); this entry is ignored"));
+                            }
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        private static IEnumerable<string> Split(string value)
+        {
+            foreach (var part in value.Split(','))
+            {
+                var trimmed = part.Trim();
+                if (trimmed.Length > 0)
+                {
+                    yield return trimmed;
+                }
+            }
+        }
+
+        private static bool IsTypeName(string name)
+        {
+            if (name.StartsWith("global::", StringComparison.Ordinal))
+            {
+                name = name.Substring("global::".Length);
+            }
+
+            var expectStart = true;
+            foreach (var c in name)
+            {
+                if (expectStart)
+                {
+                    if (!(char.IsLetter(c) || c == '_'))
+                    {
+                        return false;
+                    }
+
+                    expectStart = false;
+                }
+                else if (c == '.' || c == '+')
+                {
+                    expectStart = true;
+                }
+                else if (!(char.IsLetterOrDigit(c) || c == '_' || c == '`'))
+                {
+                    return false;
+                }
+            }
+
+            return !expectStart;
         }
 
         /// <summary>The <c>snapsafe.snapstart</c> value that applies to a tree (unknown values read as <c>auto</c>).</summary>
@@ -79,18 +222,25 @@ namespace SnapSafe.Analyzers.Lambda
                 return SnapStartMode.Auto;
             }
 
+            return TryParseMode(value, out var mode) ? mode : SnapStartMode.Auto;
+        }
+
+        private static bool TryParseMode(string value, out SnapStartMode mode)
+        {
             switch (value.Trim().ToLowerInvariant())
             {
                 case "disabled":
-                case "false":
-                case "off":
-                    return SnapStartMode.Disabled;
+                    mode = SnapStartMode.Disabled;
+                    return true;
                 case "enabled":
-                case "true":
-                case "on":
-                    return SnapStartMode.Enabled;
+                    mode = SnapStartMode.Enabled;
+                    return true;
+                case "auto":
+                    mode = SnapStartMode.Auto;
+                    return true;
                 default:
-                    return SnapStartMode.Auto;
+                    mode = SnapStartMode.Auto;
+                    return false;
             }
         }
 
