@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SnapSafe.Analyzers.Deployment;
@@ -120,27 +122,35 @@ namespace SnapSafe.Analyzers
                 return true;
             }
 
-            // SNAP022 and SNAP023 hold anywhere in a Lambda compilation, not only in init code.
-            context.RegisterOperationAction(
-                operationContext =>
+            // SNAP022 and SNAP023 hold anywhere in a Lambda compilation, not only in init code. Both start from
+            // syntax (a string literal, a call named GetEnvironmentVariable) so that no operation tree is built for
+            // code that cannot match.
+            context.RegisterSyntaxNodeAction(
+                syntaxContext =>
                 {
-                    var literal = (ILiteralOperation)operationContext.Operation;
-                    if (SNAP022SecretsExtensionUsed.TryMatch(literal, out var marker) && !IsSilenced(literal.Syntax.SyntaxTree, null))
+                    var node = syntaxContext.Node;
+                    var text = node is LiteralExpressionSyntax literal ? literal.Token.ValueText : ((InterpolatedStringTextSyntax)node).TextToken.ValueText;
+                    if (SNAP022SecretsExtensionUsed.TryMatch(text, out var marker) && !IsSilenced(node.SyntaxTree, null))
                     {
-                        operationContext.ReportDiagnostic(Diagnostic.Create(Descriptors.SNAP022SecretsExtensionUsed, literal.Syntax.GetLocation(), marker));
+                        syntaxContext.ReportDiagnostic(Diagnostic.Create(Descriptors.SNAP022SecretsExtensionUsed, node.GetLocation(), marker));
                     }
                 },
-                OperationKind.Literal);
-            context.RegisterOperationAction(
-                operationContext =>
+                SyntaxKind.StringLiteralExpression,
+                SyntaxKind.Utf8StringLiteralExpression,
+                SyntaxKind.InterpolatedStringText);
+            context.RegisterSyntaxNodeAction(
+                syntaxContext =>
                 {
-                    var invocation = (IInvocationOperation)operationContext.Operation;
-                    if (SNAP023EnvironmentVariableAbsent.TryMatch(invocation, types, out var variable) && !IsSilenced(invocation.Syntax.SyntaxTree, null))
+                    var invocation = (InvocationExpressionSyntax)syntaxContext.Node;
+                    if (SNAP023EnvironmentVariableAbsent.IsCandidate(invocation)
+                        && syntaxContext.SemanticModel.GetOperation(invocation, syntaxContext.CancellationToken) is IInvocationOperation operation
+                        && SNAP023EnvironmentVariableAbsent.TryMatch(operation, types, out var variable)
+                        && !IsSilenced(invocation.SyntaxTree, null))
                     {
-                        operationContext.ReportDiagnostic(Diagnostic.Create(Descriptors.SNAP023EnvironmentVariableAbsent, invocation.Syntax.GetLocation(), variable));
+                        syntaxContext.ReportDiagnostic(Diagnostic.Create(Descriptors.SNAP023EnvironmentVariableAbsent, invocation.GetLocation(), variable));
                     }
                 },
-                OperationKind.Invocation);
+                SyntaxKind.InvocationExpression);
 
             var model = new InitPhaseCache(context.Compilation, types, options, deployment);
             context.RegisterSemanticModelAction(semanticModelContext =>

@@ -1,6 +1,5 @@
 using System;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace SnapSafe.Analyzers.Rules
 {
@@ -11,10 +10,10 @@ namespace SnapSafe.Analyzers.Rules
 
         private static readonly string[] Markers = { "localhost:2773", "127.0.0.1:2773", "X-Aws-Parameters-Secrets-Token" };
 
-        public static bool TryMatch(ILiteralOperation literal, out string marker)
+        public static bool TryMatch(string text, out string marker)
         {
             marker = string.Empty;
-            if (literal.ConstantValue.HasValue && literal.ConstantValue.Value is string text && text.Length >= 14)
+            if (text.Length >= 14)
             {
                 foreach (var candidate in Markers)
                 {

@@ -15,6 +15,19 @@ namespace SnapSafe.Analyzers.Rules
             "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME",
         };
 
+        /// <summary>A syntactic pre-check: a call named GetEnvironmentVariable whose first argument is a string literal.</summary>
+        public static bool IsCandidate(Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax invocation)
+        {
+            var name = invocation.Expression switch
+            {
+                Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+                Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                _ => null,
+            };
+
+            return name == "GetEnvironmentVariable" && invocation.ArgumentList.Arguments.Count > 0;
+        }
+
         public static bool TryMatch(IInvocationOperation invocation, KnownTypes types, out string variable)
         {
             variable = string.Empty;
