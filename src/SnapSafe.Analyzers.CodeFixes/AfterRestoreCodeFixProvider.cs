@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using SnapSafe.Analyzers.CodeFixes.AfterRestore;
+using SnapSafe.Analyzers.Lambda;
+
+namespace SnapSafe.Analyzers.CodeFixes
+{
+    /// <summary>
+    /// The after-restore fix shared by SNAP001-SNAP004: keeps the original initialization and repeats it in the
+    /// after-restore hook its type (or entry point) registers during init, reusing an existing hook, removing
+    /// <c>readonly</c> where the hook assigns, and becoming <c>async</c> when the work awaits.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AfterRestoreCodeFixProvider)), Shared]
+    public sealed class AfterRestoreCodeFixProvider : CodeFixProvider
+    {
+        /// <summary>One key for every rule, so that Fix All merges the findings of a type into one hook.</summary>
+        public const string EquivalenceKey = "SnapSafe.AfterRestoreHook";
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
+            DiagnosticIds.RandomStateCaptured,
+            DiagnosticIds.UniqueValueCaptured,
+            DiagnosticIds.TimestampCaptured,
+            DiagnosticIds.TimerStartedDuringInit);
+
+        public override FixAllProvider GetFixAllProvider() => AfterRestoreFixAllProvider.Instance;
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            var document = context.Document;
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                if (!AfterRestoreHook.IsCandidate(diagnostic))
+                {
+                    continue;
+                }
+
+                var session = new FixSession(document.Project.Solution, context.CancellationToken);
+                if (await Reinitialization.CreateAsync(document, diagnostic, session).ConfigureAwait(false) == null)
+                {
+                    continue;
+                }
+
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        TitleOf(diagnostic),
+                        cancellationToken => AfterRestoreHook.ApplyAsync(document.Project.Solution, new[] { (document, diagnostic) }, cancellationToken),
+                        EquivalenceKey),
+                    diagnostic);
+            }
+        }
+
+        internal static string TitleOf(Diagnostic diagnostic)
+        {
+            diagnostic.Properties.TryGetValue(FixProperties.Member, out var member);
+            var verb = diagnostic.Id switch
+            {
+                DiagnosticIds.RandomStateCaptured => "Re-create",
+                DiagnosticIds.UniqueValueCaptured => "Regenerate",
+                DiagnosticIds.TimestampCaptured => "Re-capture",
+                DiagnosticIds.TimerStartedDuringInit => "Restart",
+                _ => "Re-initialize",
+            };
+
+            return verb + " '" + member + "' in an after-restore hook";
+        }
+    }
+}
