@@ -15,6 +15,7 @@ namespace SnapSafe.Analyzers.Lambda
         private const int MaxBodies = 2048;
 
         private readonly HashSet<IMethodSymbol> _methods = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        private readonly HashSet<IMethodSymbol> _alwaysRun = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         private readonly HashSet<ISymbol> _assigned = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         private readonly HashSet<ISymbol> _lazilyAssigned = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         private readonly List<KeyValuePair<IInvocationOperation, string>> _registrations = new List<KeyValuePair<IInvocationOperation, string>>();
@@ -36,8 +37,9 @@ namespace SnapSafe.Analyzers.Lambda
         public static InvocationReach Compute(InitPhase phase)
         {
             var reach = new InvocationReach();
-            var bodies = new Queue<KeyValuePair<IOperation, string>>();
+            var bodies = new Queue<Body>();
             var seen = new HashSet<SyntaxNode>();
+            var seenAlways = new HashSet<SyntaxNode>();
 
             foreach (var handler in phase.Entries.HandlerTypes)
             {
@@ -49,7 +51,8 @@ namespace SnapSafe.Analyzers.Lambda
                             && phase.Bodies.BodyOf(method) is { } body)
                         {
                             reach._methods.Add(method.OriginalDefinition);
-                            bodies.Enqueue(new KeyValuePair<IOperation, string>(body, "a handler method"));
+                            reach._alwaysRun.Add(method.OriginalDefinition);
+                            bodies.Enqueue(new Body(body, "a handler method", always: true));
                         }
                     }
                 }
@@ -59,30 +62,45 @@ namespace SnapSafe.Analyzers.Lambda
             {
                 foreach (var closure in phase.RootInfoFor(entryBody).Closures)
                 {
-                    bodies.Enqueue(new KeyValuePair<IOperation, string>(closure, "a handler or endpoint lambda"));
+                    bodies.Enqueue(new Body(closure, "a handler or endpoint lambda", always: true));
                 }
             }
 
-            while (bodies.Count > 0 && seen.Count < MaxBodies)
+            while (bodies.Count > 0 && seen.Count + seenAlways.Count < MaxBodies)
             {
                 phase.Bodies.CancellationToken.ThrowIfCancellationRequested();
                 var entry = bodies.Dequeue();
-                var body = entry.Key;
-                if (!seen.Add(body.Syntax))
+                var body = entry.Operation;
+
+                // A body is walked once, and once more when a later caller runs it on every invocation.
+                var first = seen.Add(body.Syntax);
+                if (entry.Always ? !seenAlways.Add(body.Syntax) : !first)
                 {
                     continue;
                 }
 
                 foreach (var operation in body.DescendantsAndSelf())
                 {
+                    if (operation is not (IInvocationOperation or IObjectCreationOperation or IMethodReferenceOperation
+                        or ISimpleAssignmentOperation or ICoalesceAssignmentOperation))
+                    {
+                        continue;
+                    }
+
+                    // Code of a hook registered here never runs (SNAP040): it neither refreshes nor is reached.
+                    if (InsideHookRegistration(operation, body, phase.Types))
+                    {
+                        continue;
+                    }
+
                     IMethodSymbol? callee = null;
                     switch (operation)
                     {
                         case IInvocationOperation invocation:
                             callee = invocation.TargetMethod;
-                            if (InitPhase.IsHookRegistration(invocation, phase.Types, out _))
+                            if (first && InitPhase.IsHookRegistration(invocation, phase.Types, out _))
                             {
-                                reach._registrations.Add(new KeyValuePair<IInvocationOperation, string>(invocation, entry.Value));
+                                reach._registrations.Add(new KeyValuePair<IInvocationOperation, string>(invocation, entry.Where));
                             }
 
                             break;
@@ -99,23 +117,95 @@ namespace SnapSafe.Analyzers.Lambda
                             callee = reference.Method;
                             break;
                         case ISimpleAssignmentOperation assignment:
-                            AddAssigned(assignment.Target, reach._assigned);
+                            // Only a store every invocation makes replaces the init value before it is used again.
+                            if (entry.Always && !IsConditional(assignment, body))
+                            {
+                                AddAssigned(assignment.Target, reach._assigned);
+                            }
+
                             break;
                     }
 
-                    if (callee != null && LambdaEntryPoints.IsInSource(callee) && reach._methods.Add(callee.OriginalDefinition)
-                        && phase.Bodies.BodyOf(callee.OriginalDefinition) is { } calleeBody)
+                    if (callee == null || !LambdaEntryPoints.IsInSource(callee))
                     {
-                        // Constructor bodies run per invocation for the new object: their stores refresh nothing kept.
-                        if (callee.MethodKind != MethodKind.Constructor)
-                        {
-                            bodies.Enqueue(new KeyValuePair<IOperation, string>(calleeBody, entry.Value));
-                        }
+                        continue;
+                    }
+
+                    var definition = callee.OriginalDefinition;
+                    var always = entry.Always && !IsConditional(operation, body);
+                    var isNew = reach._methods.Add(definition);
+                    var newlyAlways = always && reach._alwaysRun.Add(definition);
+
+                    // Constructor bodies run per invocation for the new object: their stores refresh nothing kept.
+                    if ((isNew || newlyAlways) && callee.MethodKind != MethodKind.Constructor
+                        && phase.Bodies.BodyOf(definition) is { } calleeBody)
+                    {
+                        bodies.Enqueue(new Body(calleeBody, entry.Where, always));
                     }
                 }
             }
 
             return reach;
+        }
+
+        /// <summary>
+        /// True when <paramref name="operation"/> runs only on some paths through <paramref name="body"/>: under a
+        /// branch, a loop, a switch, a null-conditional or coalescing operator, a catch clause, or in a nested
+        /// lambda or local function.
+        /// </summary>
+        private static bool IsConditional(IOperation operation, IOperation body)
+        {
+            var child = operation;
+            for (var current = operation.Parent; current != null && child != body; child = current, current = current.Parent)
+            {
+                switch (current)
+                {
+                    case IConditionalOperation conditional when conditional.Condition != child:
+                    case ILoopOperation:
+                    case ISwitchOperation:
+                    case ISwitchExpressionOperation:
+                    case ICatchClauseOperation:
+                    case IAnonymousFunctionOperation:
+                    case ILocalFunctionOperation:
+                    case IConditionalAccessOperation access when access.WhenNotNull == child:
+                    case ICoalesceOperation coalesce when coalesce.WhenNull == child:
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } logical when logical.RightOperand == child:
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool InsideHookRegistration(IOperation operation, IOperation body, KnownTypes types)
+        {
+            for (var current = operation.Parent; current != null && current != body.Parent; current = current.Parent)
+            {
+                if (current is IInvocationOperation invocation && InitPhase.IsHookRegistration(invocation, types, out _))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private readonly struct Body
+        {
+            public Body(IOperation operation, string where, bool always)
+            {
+                Operation = operation;
+                Where = where;
+                Always = always;
+            }
+
+            public IOperation Operation { get; }
+
+            /// <summary>A phrase that says where the code runs, for SNAP040's message.</summary>
+            public string Where { get; }
+
+            /// <summary>True when every invocation runs the whole body (not only some of its paths).</summary>
+            public bool Always { get; }
         }
 
         private static void AddAssigned(IOperation target, HashSet<ISymbol> set)
