@@ -183,6 +183,12 @@ namespace SnapSafe.Analyzers.Lambda
                 return false;
             }
 
+            // A value built from a chained constructor's parameter repeats the caller's value when re-run.
+            if (!frame.Arguments.IsEmpty && pending.Value != null && ReadsBoundParameter(pending.Value, frame))
+            {
+                return false;
+            }
+
             if (pending.Anchored)
             {
                 return frame.AnchorFixable && member is not ILocalSymbol && member.ContainingType is { TypeKind: TypeKind.Class };
@@ -225,6 +231,19 @@ namespace SnapSafe.Analyzers.Lambda
                 default:
                     return false;
             }
+        }
+
+        private static bool ReadsBoundParameter(IOperation value, InitFrame frame)
+        {
+            foreach (var operation in value.DescendantsAndSelf())
+            {
+                if (operation is IParameterReferenceOperation parameter && frame.Arguments.ContainsKey(parameter.Parameter.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static int CountSourceConstructors(INamedTypeSymbol type, bool isStatic)

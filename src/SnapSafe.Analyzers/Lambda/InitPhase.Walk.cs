@@ -206,10 +206,28 @@ namespace SnapSafe.Analyzers.Lambda
                     Enqueue(body, new InitFrame(InitRootKind.Helper, thisKept, anchor, anchorFixable, arguments.ToImmutable(), runStatement: null, frame.Depth + 1, method.ContainingType.OriginalDefinition, frame.Origin));
                 }
             }
-            else if (method.MethodKind == MethodKind.Constructor && LambdaEntryPoints.IsInSource(method) && _bodies.BodyOf(method.OriginalDefinition) is { } chained)
+            else if (method.MethodKind == MethodKind.Constructor && LambdaEntryPoints.IsInSource(method))
             {
-                // this(...) / base(...) chains run on the same object.
-                Enqueue(chained, new InitFrame(frame.Kind, frame.ThisKept, frame.Anchor, frame.AnchorFixable, InitFrame.NoArguments, runStatement: null, frame.Depth + 1, method.ContainingType.OriginalDefinition, frame.Origin));
+                // this(...) / base(...) chains run on the same object, with their parameters bound to the arguments.
+                var arguments = InitFrame.NoArguments.ToBuilder();
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter != null)
+                    {
+                        arguments[argument.Parameter.OriginalDefinition] = argument.Value;
+
+                        // A primary constructor parameter that members use is state of the object, kept with it.
+                        if (frame.ThisKept && SourceBodies.IsCapturedPrimaryConstructorParameter(argument.Parameter, _bodies.CancellationToken))
+                        {
+                            AddStore(argument.Parameter.OriginalDefinition, argument.Value, argument.Value.Syntax, StoreKinds.Argument, frame, info);
+                        }
+                    }
+                }
+
+                if (_bodies.BodyOf(method.OriginalDefinition) is { } chained)
+                {
+                    Enqueue(chained, new InitFrame(frame.Kind, frame.ThisKept, frame.Anchor, frame.AnchorFixable, arguments.ToImmutable(), runStatement: null, frame.Depth + 1, method.ContainingType.OriginalDefinition, frame.Origin));
+                }
             }
 
             return true;

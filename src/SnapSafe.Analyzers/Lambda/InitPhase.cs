@@ -207,6 +207,7 @@ namespace SnapSafe.Analyzers.Lambda
             type = type.OriginalDefinition;
             EnsureStaticInit(type, origin);
             var first = true;
+            var implicitBaseCall = false;
             for (var current = type; current != null && LambdaEntryPoints.IsInSource(current); current = current.BaseType)
             {
                 var frame = new InitFrame(InitRootKind.Instance, thisKept, anchor, anchorFixable, InitFrame.NoArguments, runStatement: null, depth, current, origin);
@@ -215,22 +216,58 @@ namespace SnapSafe.Analyzers.Lambda
                     Enqueue(initializer, frame);
                 }
 
+                var runsImplicitBaseCall = false;
+                var hasSourceConstructor = false;
                 foreach (var ctor in _bodies.ConstructorsOf(current, isStatic: false))
                 {
-                    // The named constructor of the created type; for base types, the constructors a chain may reach.
-                    if (first && constructor != null && !SymbolEqualityComparer.Default.Equals(ctor, constructor.OriginalDefinition))
+                    hasSourceConstructor = true;
+
+                    // The named constructor of the created type (all of them when none is named). A base type's
+                    // constructor runs through the derived constructor's base(...) call, walked with its arguments
+                    // bound; only the parameterless one that an implicit base() call reaches is walked from here.
+                    var runs = first
+                        ? constructor == null || SymbolEqualityComparer.Default.Equals(ctor, constructor.OriginalDefinition)
+                        : implicitBaseCall && ctor.Parameters.IsEmpty;
+                    if (!runs)
                     {
                         continue;
                     }
 
+                    runsImplicitBaseCall |= !ChainsExplicitly(ctor);
                     if (_bodies.BodyOf(ctor) is { } body)
                     {
                         Enqueue(body, frame);
                     }
                 }
 
+                implicitBaseCall = runsImplicitBaseCall || !hasSourceConstructor;
                 first = false;
             }
+        }
+
+        /// <summary>True when the constructor calls <c>this(...)</c> or <c>base(...)</c> itself (a primary constructor: with base arguments).</summary>
+        private bool ChainsExplicitly(IMethodSymbol constructor)
+        {
+            foreach (var reference in constructor.DeclaringSyntaxReferences)
+            {
+                switch (reference.GetSyntax(_bodies.CancellationToken))
+                {
+                    case ConstructorDeclarationSyntax { Initializer: not null }:
+                        return true;
+                    case TypeDeclarationSyntax { BaseList: { } baseList }:
+                        foreach (var baseType in baseList.Types)
+                        {
+                            if (baseType is PrimaryConstructorBaseTypeSyntax)
+                            {
+                                return true;
+                            }
+                        }
+
+                        break;
+                }
+            }
+
+            return false;
         }
 
         private void EnqueueInjectedServices(INamedTypeSymbol type, ISymbol origin, int depth)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -51,6 +52,20 @@ namespace SnapSafe.Analyzers.Lambda
                 var node = reference.GetSyntax(_cancellationToken);
                 switch (node)
                 {
+                    case TypeDeclarationSyntax { ParameterList: not null } typeDeclaration when method.MethodKind == MethodKind.Constructor:
+                        // A primary constructor has no body of its own; its base(...) call is what it runs.
+                        if (OperationOf(node) is { } primary)
+                        {
+                            return primary;
+                        }
+
+                        var baseCall = typeDeclaration.BaseList?.Types.OfType<PrimaryConstructorBaseTypeSyntax>().FirstOrDefault();
+                        if (baseCall != null && OperationOf(baseCall) is { } baseOperation)
+                        {
+                            return baseOperation;
+                        }
+
+                        break;
                     case BaseMethodDeclarationSyntax declaration when declaration.Body != null || declaration.ExpressionBody != null:
                     case AccessorDeclarationSyntax accessor when accessor.Body != null || accessor.ExpressionBody != null:
                     case LocalFunctionStatementSyntax local when local.Body != null || local.ExpressionBody != null:
@@ -125,6 +140,51 @@ namespace SnapSafe.Analyzers.Lambda
                     yield return constructor;
                 }
             }
+        }
+
+        /// <summary>
+        /// True when <paramref name="parameter"/> belongs to a primary constructor and a member of its type reads it
+        /// (the compiler then keeps it in a hidden field); a record's positional parameters are properties.
+        /// </summary>
+        public static bool IsCapturedPrimaryConstructorParameter(IParameterSymbol parameter, CancellationToken cancellationToken)
+        {
+            if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
+                || constructor.ContainingType is not { } type)
+            {
+                return false;
+            }
+
+            foreach (var reference in constructor.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax { ParameterList: not null } declaration)
+                {
+                    return false;
+                }
+
+                if (type.IsRecord)
+                {
+                    return true;
+                }
+
+                foreach (var member in declaration.Members)
+                {
+                    // Initializers run once in the constructor: reading the parameter there does not capture it.
+                    if (member is FieldDeclarationSyntax || (member is PropertyDeclarationSyntax { AccessorList: null or { } } property && property.ExpressionBody == null && property.AccessorList?.Accessors.All(a => a.Body == null && a.ExpressionBody == null) != false))
+                    {
+                        continue;
+                    }
+
+                    foreach (var token in member.DescendantTokens())
+                    {
+                        if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == parameter.Name)
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
         }
 
         public static bool HasBody(IMethodSymbol method)

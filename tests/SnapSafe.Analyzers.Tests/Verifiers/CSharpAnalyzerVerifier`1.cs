@@ -82,34 +82,6 @@ namespace SnapSafe.Analyzers.Tests.Verifiers
             /// <summary>The programming model whose references the test project gets.</summary>
             public LambdaModel Model { get; set; }
 
-            /// <summary>Adds a root <c>.editorconfig</c> whose <c>[*.cs]</c> section holds <paramref name="entries"/>.</summary>
-            public Test WithEditorConfig(string entries)
-            {
-                TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\n" + entries + "\n"));
-                return this;
-            }
-
-            /// <summary>Adds a global analyzer config file holding <paramref name="entries"/>.</summary>
-            public Test WithGlobalConfig(string entries)
-            {
-                TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + entries + "\n"));
-                return this;
-            }
-
-            /// <summary>Adds an additional file (a deployment template, for example).</summary>
-            public Test WithAdditionalFile(string path, string text)
-            {
-                TestState.AdditionalFiles.Add((path, text));
-                return this;
-            }
-
-            /// <summary>Adds expected diagnostics besides the markup in the sources.</summary>
-            public Test Expecting(params DiagnosticResult[] expected)
-            {
-                ExpectedDiagnostics.AddRange(expected);
-                return this;
-            }
-
             protected override async Task RunImplAsync(CancellationToken cancellationToken)
             {
                 await LambdaTestState.ApplyAsync(TestState, Model).ConfigureAwait(false);
