@@ -1,0 +1,226 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SnapSafe.Analyzers.Deployment;
+using SnapSafe.Analyzers.Lambda;
+using SnapSafe.Analyzers.Tests.Verifiers;
+using Xunit;
+
+namespace SnapSafe.Analyzers.Tests.Model
+{
+    /// <summary>The init-phase model queried directly: handler discovery, init entry points, kept state.</summary>
+    public class InitPhaseModelTests
+    {
+        [Fact]
+        public async Task ClassLibrary_HandlerIsTheTypeWithAnILambdaContextMethod()
+        {
+            var compilation = await CompileAsync(LambdaModel.ClassLibrary, @"
+using Amazon.Lambda.Core;
+public class Function { public string Handler(string input, ILambdaContext context) => input; }
+public class Model { public string Name { get; set; } = """"; }");
+
+            var entries = Find(compilation);
+
+            Assert.Equal(new[] { "Function" }, entries.HandlerTypes.Select(t => t.Name));
+            Assert.Null(entries.EntryPoint);
+        }
+
+        [Fact]
+        public async Task ClassLibrary_SerializerAttributeWithoutContext_MakesPublicClassesHandlers()
+        {
+            var compilation = await CompileAsync(LambdaModel.ClassLibrary, @"
+using Amazon.Lambda.Core;
+[assembly: LambdaSerializer(typeof(Amazon.Lambda.Serialization.SystemTextJson.DefaultLambdaJsonSerializer))]
+public class Function { public string Handler(string input) => input; }
+internal class Hidden { public string Run(string input) => input; }");
+
+            var entries = Find(compilation);
+
+            Assert.Contains(entries.HandlerTypes, t => t.Name == "Function");
+            Assert.DoesNotContain(entries.HandlerTypes, t => t.Name == "Hidden");
+        }
+
+        [Fact]
+        public async Task ConfiguredHandlerTypes_AreHandlersWithoutContext()
+        {
+            var compilation = await CompileAsync(LambdaModel.ClassLibrary, @"
+namespace Shop { public class Checkout { public string Run(string input) => input; } }
+public class Function { public string Handler(string input, Amazon.Lambda.Core.ILambdaContext context) => input; }");
+
+            var entries = Find(compilation, "snapsafe.handler_types = Shop.Checkout");
+
+            Assert.Contains(entries.HandlerTypes, t => t.Name == "Checkout");
+        }
+
+        [Fact]
+        public async Task Executable_EntryPointIsInit()
+        {
+            var compilation = await CompileAsync(LambdaModel.Executable, @"
+using System;
+using Amazon.Lambda.Core;
+using Amazon.Lambda.RuntimeSupport;
+using Amazon.Lambda.Serialization.SystemTextJson;
+
+Func<string, ILambdaContext, string> handler = (input, context) => input;
+await LambdaBootstrapBuilder.Create(handler, new DefaultLambdaJsonSerializer()).Build().RunAsync();");
+
+            var entries = Find(compilation);
+
+            Assert.NotNull(entries.EntryPoint);
+        }
+
+        [Fact]
+        public async Task Annotations_FunctionsAndStartupAreFound()
+        {
+            var compilation = await CompileAsync(LambdaModel.Annotations, @"
+using Amazon.Lambda.Annotations;
+using Microsoft.Extensions.DependencyInjection;
+
+[LambdaStartup]
+public class Startup { public void ConfigureServices(IServiceCollection services) { } }
+
+public class Functions
+{
+    [LambdaFunction]
+    public string Greet(string name) => name;
+}");
+
+            var entries = Find(compilation);
+
+            Assert.Contains(entries.AnnotationsFunctionTypes, t => t.Name == "Functions");
+            Assert.Contains(entries.StartupTypes, t => t.Name == "Startup");
+        }
+
+        [Fact]
+        public async Task NoLambdaReferences_NoLambdaTypes()
+        {
+            var compilation = await CompileAsync(LambdaModel.NoLambda, "public class Function { public string Handler(string input) => input; }");
+
+            Assert.False(KnownTypes.Create(compilation).HasLambdaTypes);
+        }
+
+        [Fact]
+        public async Task Findings_ArePartitionedByTree_AndNameTheHandlerThatReachesThem()
+        {
+            var compilation = await CompileAsync(
+                LambdaModel.ClassLibrary,
+                @"
+using Amazon.Lambda.Core;
+public class Function
+{
+    private readonly Clock _clock = new Clock();
+    public string Handler(string input, ILambdaContext context) => _clock.Loaded.ToString(""O"");
+}",
+                @"
+using System;
+public class Clock
+{
+    public DateTime Loaded { get; } = DateTime.UtcNow;
+}");
+
+            var phase = Build(compilation);
+            var handlerTree = compilation.SyntaxTrees.First();
+            var clockTree = compilation.SyntaxTrees.Last();
+
+            Assert.Empty(phase.FindingsIn(handlerTree));
+            var finding = Assert.Single(phase.FindingsIn(clockTree));
+            Assert.Equal(DiagnosticIds.TimestampCaptured, finding.Rule.Id);
+            Assert.Equal("Loaded", finding.Properties[FixProperties.Member]);
+            Assert.Contains(finding.Origins, o => o.Name == "Function");
+        }
+
+        [Fact]
+        public async Task LazyFactoryAndPerInvocationValues_AreNotKept()
+        {
+            var compilation = await CompileAsync(LambdaModel.ClassLibrary, @"
+using System;
+using Amazon.Lambda.Core;
+public class Function
+{
+    private readonly Lazy<Guid> _lazy = new Lazy<Guid>(() => Guid.NewGuid());
+    private readonly Func<DateTime> _clock = () => DateTime.UtcNow;
+    private Guid _request;
+    public string Handler(string input, ILambdaContext context)
+    {
+        _request = Guid.NewGuid();
+        return _lazy.Value + "" "" + _clock() + "" "" + _request;
+    }
+}");
+
+            Assert.Empty(Build(compilation).AllFindings);
+        }
+
+        private static async Task<Compilation> CompileAsync(LambdaModel model, params string[] sources)
+        {
+            var references = await StandInReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+            references = model == LambdaModel.MinimalApi
+                ? await StandInReferences.AspNetCore80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None)
+                : references;
+            var compilation = CSharpCompilation.Create(
+                "Model" + model,
+                sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, new CSharpParseOptions(LanguageVersion.Latest), path: "/src/File" + i + ".cs")),
+                references.AddRange(await StandInReferences.ForModelAsync(model)),
+                new CSharpCompilationOptions(StandInReferences.OutputKindOf(model), nullableContextOptions: NullableContextOptions.Enable));
+            var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            Assert.True(errors.Count == 0, string.Join("\n", errors));
+            return compilation;
+        }
+
+        private static SnapSafeOptions OptionsFor(Compilation compilation, string? editorConfig)
+            => SnapSafeOptions.Create(compilation, new ConfigProvider(editorConfig));
+
+        private static LambdaEntryPoints Find(Compilation compilation, string? editorConfig = null)
+            => LambdaEntryPoints.Find(compilation, KnownTypes.Create(compilation), OptionsFor(compilation, editorConfig), ImmutableHashSet<string>.Empty, CancellationToken.None);
+
+        private static InitPhase Build(Compilation compilation)
+            => InitPhase.Build(compilation, KnownTypes.Create(compilation), OptionsFor(compilation, null), SnapStartDeployment.Create(DeploymentTemplates.None, compilation), CancellationToken.None);
+
+        /// <summary>Global options from <c>key = value</c> lines, the same for every tree.</summary>
+        private sealed class ConfigProvider : AnalyzerConfigOptionsProvider
+        {
+            private readonly Options _options;
+
+            public ConfigProvider(string? text)
+            {
+                var values = new Dictionary<string, string>();
+                foreach (var line in (text ?? string.Empty).Split('\n'))
+                {
+                    var equals = line.IndexOf('=');
+                    if (equals > 0)
+                    {
+                        values[line.Substring(0, equals).Trim()] = line.Substring(equals + 1).Trim();
+                    }
+                }
+
+                _options = new Options(values);
+            }
+
+            public override AnalyzerConfigOptions GlobalOptions => _options;
+
+            public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
+
+            public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
+
+            private sealed class Options : AnalyzerConfigOptions
+            {
+                private readonly Dictionary<string, string> _values;
+
+                public Options(Dictionary<string, string> values) => _values = values;
+
+                public override IEnumerable<string> Keys => _values.Keys;
+
+                public override bool TryGetValue(string key, out string value)
+                {
+                    var found = _values.TryGetValue(key, out var text);
+                    value = text ?? string.Empty;
+                    return found;
+                }
+            }
+        }
+    }
+}
