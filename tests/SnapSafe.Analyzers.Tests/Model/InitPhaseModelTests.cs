@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SnapSafe.Analyzers.Deployment;
 using SnapSafe.Analyzers.Lambda;
+using SnapSafe.Analyzers.Tests.Infrastructure;
 using SnapSafe.Analyzers.Tests.Verifiers;
 using Xunit;
 
@@ -172,55 +173,12 @@ public class Function
         }
 
         private static SnapSafeOptions OptionsFor(Compilation compilation, string? editorConfig)
-            => SnapSafeOptions.Create(compilation, new ConfigProvider(editorConfig));
+            => SnapSafeOptions.Create(compilation, new TestOptionsProvider(editorConfig));
 
         private static LambdaEntryPoints Find(Compilation compilation, string? editorConfig = null)
             => LambdaEntryPoints.Find(compilation, KnownTypes.Create(compilation), OptionsFor(compilation, editorConfig), ImmutableHashSet<string>.Empty, CancellationToken.None);
 
         private static InitPhase Build(Compilation compilation)
             => InitPhase.Build(compilation, KnownTypes.Create(compilation), OptionsFor(compilation, null), SnapStartDeployment.Create(DeploymentTemplates.None, compilation), CancellationToken.None);
-
-        /// <summary>Global options from <c>key = value</c> lines, the same for every tree.</summary>
-        private sealed class ConfigProvider : AnalyzerConfigOptionsProvider
-        {
-            private readonly Options _options;
-
-            public ConfigProvider(string? text)
-            {
-                var values = new Dictionary<string, string>();
-                foreach (var line in (text ?? string.Empty).Split('\n'))
-                {
-                    var equals = line.IndexOf('=');
-                    if (equals > 0)
-                    {
-                        values[line.Substring(0, equals).Trim()] = line.Substring(equals + 1).Trim();
-                    }
-                }
-
-                _options = new Options(values);
-            }
-
-            public override AnalyzerConfigOptions GlobalOptions => _options;
-
-            public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
-
-            public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
-
-            private sealed class Options : AnalyzerConfigOptions
-            {
-                private readonly Dictionary<string, string> _values;
-
-                public Options(Dictionary<string, string> values) => _values = values;
-
-                public override IEnumerable<string> Keys => _values.Keys;
-
-                public override bool TryGetValue(string key, out string value)
-                {
-                    var found = _values.TryGetValue(key, out var text);
-                    value = text ?? string.Empty;
-                    return found;
-                }
-            }
-        }
     }
 }
