@@ -765,6 +765,47 @@ public class Function
         }
 
         [Fact]
+        public Task Annotations_FunctionClassConstructor_GetsTheHook() => VerifyCS.VerifyCodeFixAsync(LambdaModel.Annotations, @"
+using System;
+using Amazon.Lambda.Annotations;
+using Amazon.Lambda.Core;
+
+public class Functions
+{
+    private readonly DateTime _loadedAt;
+
+    public Functions()
+    {
+        _loadedAt = {|SNAP003:DateTime.UtcNow|};
+    }
+
+    [LambdaFunction]
+    public string Age(string input, ILambdaContext context) => (DateTime.UtcNow - _loadedAt).ToString();
+}", @"
+using System;
+using System.Threading.Tasks;
+using Amazon.Lambda.Annotations;
+using Amazon.Lambda.Core;
+
+public class Functions
+{
+    private DateTime _loadedAt;
+
+    public Functions()
+    {
+        _loadedAt = DateTime.UtcNow;
+        SnapshotRestore.RegisterAfterRestore(() =>
+        {
+            _loadedAt = DateTime.UtcNow;
+            return ValueTask.CompletedTask;
+        });
+    }
+
+    [LambdaFunction]
+    public string Age(string input, ILambdaContext context) => (DateTime.UtcNow - _loadedAt).ToString();
+}");
+
+        [Fact]
         public Task PrimaryConstructorType_NoFix()
         {
             const string Source = @"
