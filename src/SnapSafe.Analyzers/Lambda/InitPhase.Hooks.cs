@@ -441,8 +441,8 @@ namespace SnapSafe.Analyzers.Lambda
 
         private static ISymbol? MemberOf(IOperation operation) => operation switch
         {
-            IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Field.OriginalDefinition,
-            IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation } property => property.Property.OriginalDefinition,
+            IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } field => field.Field.OriginalDefinition,
+            IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } property => property.Property.OriginalDefinition,
             _ => null,
         };
 

@@ -74,12 +74,25 @@ namespace SnapSafe.Analyzers.Lambda
                         }
                         else if (KeptTarget(assignment.Target, frame, info) is { } target)
                         {
-                            if (assignment is ISimpleAssignmentOperation && assignment.Target is IMemberReferenceOperation { Instance: null or IInstanceReferenceOperation })
+                            if (assignment is ISimpleAssignmentOperation && assignment.Target is IMemberReferenceOperation { Instance: null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } })
                             {
                                 RecordInitValue(target, assignment.Value, frame);
                             }
 
                             AddStore(target, assignment.Value, assignment.Value.Syntax, assignment is ISimpleAssignmentOperation ? StoreKinds.Assignment : StoreKinds.Argument, frame, info);
+                        }
+
+                        break;
+
+                    case IDeconstructionAssignmentOperation { Target: ITupleOperation targets } deconstruction
+                        when ValueFlow.Unwrap(deconstruction.Value) is ITupleOperation values && targets.Elements.Length == values.Elements.Length:
+                        // (_a, _b) = (x, y): one store per element.
+                        for (var i = 0; i < targets.Elements.Length; i++)
+                        {
+                            if (KeptTarget(targets.Elements[i], frame, info) is { } element)
+                            {
+                                AddStore(element, values.Elements[i], values.Elements[i].Syntax, StoreKinds.Assignment, frame, info);
+                            }
                         }
 
                         break;
@@ -92,8 +105,14 @@ namespace SnapSafe.Analyzers.Lambda
                         VisitCreation(creation, frame, thisKept: false);
                         break;
 
+                    case INameOfOperation:
+                        // nameof(...) names a member without running anything.
+                        descend = false;
+                        break;
+
                     case IMemberReferenceOperation { Member: { IsStatic: true } member }:
-                        if (LambdaEntryPoints.IsInSource(member.ContainingType))
+                        // Reading a constant does not run the type's static initializer.
+                        if (member is not IFieldSymbol { IsConst: true } && LambdaEntryPoints.IsInSource(member.ContainingType))
                         {
                             EnsureStaticInit(member.ContainingType, frame.Origin);
                         }
@@ -337,6 +356,12 @@ namespace SnapSafe.Analyzers.Lambda
 
         private void AddRefreshed(IOperation target)
         {
+            // A member of an object being initialized in the hook (new X { Member = ... }) is not the kept member.
+            if (target is IMemberReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } })
+            {
+                return;
+            }
+
             switch (target)
             {
                 case IFieldReferenceOperation field:
@@ -373,7 +398,7 @@ namespace SnapSafe.Analyzers.Lambda
             {
                 case null:
                     return true;
-                case IInstanceReferenceOperation:
+                case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }:
                     return frame.ThisKept;
                 case IConversionOperation conversion:
                     return ReceiverKept(conversion.Operand, frame, info);

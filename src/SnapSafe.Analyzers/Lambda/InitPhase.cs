@@ -90,15 +90,15 @@ namespace SnapSafe.Analyzers.Lambda
 
         private void Run()
         {
-            // [LambdaStartup].ConfigureServices runs first in the Annotations wrapper; its registrations tell which
-            // implementations the function class receives.
+            // [LambdaStartup].ConfigureServices (or ConfigureHostBuilder) runs first in the Annotations wrapper; its
+            // registrations tell which implementations the function class receives.
             foreach (var startup in _entries.StartupTypes)
             {
                 EnsureStaticInit(startup, origin: null);
                 EnqueueInstanceInit(startup, constructor: null, thisKept: false, anchor: null, anchorFixable: false, origin: null);
-                foreach (var member in startup.GetMembers("ConfigureServices"))
+                foreach (var member in startup.GetMembers())
                 {
-                    if (member is IMethodSymbol method && _bodies.BodyOf(method) is { } body)
+                    if (member is IMethodSymbol { Name: "ConfigureServices" or "ConfigureHostBuilder" } method && _bodies.BodyOf(method) is { } body)
                     {
                         Enqueue(body, new InitFrame(InitRootKind.Helper, thisKept: false, anchor: null, anchorFixable: false, InitFrame.NoArguments, runStatement: null, depth: 0, startup, origin: null));
                     }
@@ -291,6 +291,26 @@ namespace SnapSafe.Analyzers.Lambda
             }
         }
 
+        /// <summary>True when a source method (an extension that sets up the host, say) calls <c>AddAWSLambdaHosting</c>, two calls deep at most.</summary>
+        private bool CallsLambdaHosting(IMethodSymbol method, int depth)
+        {
+            if (depth > 1 || !LambdaEntryPoints.IsInSource(method) || _bodies.BodyOf(method.OriginalDefinition) is not { } body)
+            {
+                return false;
+            }
+
+            foreach (var operation in body.Descendants())
+            {
+                if (operation is IInvocationOperation invocation
+                    && (invocation.TargetMethod.Name == "AddAWSLambdaHosting" || CallsLambdaHosting(invocation.TargetMethod, depth + 1)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>The statement (at the top level of the entry point's body) that starts the Lambda runtime.</summary>
         private SyntaxNode? FindRuntimeStart(IOperation entryBody)
         {
@@ -305,7 +325,7 @@ namespace SnapSafe.Analyzers.Lambda
                 }
 
                 var method = invocation.TargetMethod;
-                if (method.Name == "AddAWSLambdaHosting")
+                if (method.Name == "AddAWSLambdaHosting" || (!hasLambdaHosting && CallsLambdaHosting(method, 0)))
                 {
                     hasLambdaHosting = true;
                 }

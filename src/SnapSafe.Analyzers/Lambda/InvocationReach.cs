@@ -43,11 +43,14 @@ namespace SnapSafe.Analyzers.Lambda
 
             foreach (var handler in phase.Entries.HandlerTypes)
             {
+                var marked = LambdaEntryPoints.HasMarkedHandlerMethods(handler, phase.Types);
                 for (var type = handler; type != null && LambdaEntryPoints.IsInSource(type); type = type.BaseType)
                 {
                     foreach (var member in type.GetMembers())
                     {
-                        if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Public } method
+                        if (member is IMethodSymbol method
+                            && LambdaEntryPoints.IsHandlerMethod(method, phase.Types, marked)
+                            && !SymbolEqualityComparer.Default.Equals(method, phase.Entries.EntryPoint)
                             && phase.Bodies.BodyOf(method) is { } body)
                         {
                             reach._methods.Add(method.OriginalDefinition);
@@ -212,10 +215,10 @@ namespace SnapSafe.Analyzers.Lambda
         {
             switch (target)
             {
-                case IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field:
+                case IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } field:
                     set.Add(field.Field.OriginalDefinition);
                     break;
-                case IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation } property:
+                case IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } property:
                     set.Add(property.Property.OriginalDefinition);
                     break;
                 case ILocalReferenceOperation local:

@@ -91,7 +91,7 @@ namespace SnapSafe.Analyzers.Lambda
             // Only when nothing more specific names a handler do its public classes with public methods count.
             if (handlers.Count == 0)
             {
-                handlers.AddRange(serializerCandidates);
+                handlers.AddRange(NarrowSerializerCandidates(serializerCandidates));
             }
 
             var entryPoint = compilation.Options.OutputKind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication ? compilation.GetEntryPoint(cancellationToken) : null;
@@ -126,6 +126,11 @@ namespace SnapSafe.Analyzers.Lambda
                     return HandlerKind.Annotations;
                 }
 
+                if (types.LambdaSerializerAttribute != null && HasAttribute(method.GetAttributes(), types.LambdaSerializerAttribute))
+                {
+                    result = HandlerKind.Handler;
+                }
+
                 if (result == HandlerKind.None && method.DeclaredAccessibility == Accessibility.Public && types.ILambdaContext != null)
                 {
                     foreach (var parameter in method.Parameters)
@@ -140,6 +145,130 @@ namespace SnapSafe.Analyzers.Lambda
             }
 
             return result;
+        }
+
+        /// <summary>
+        /// True for the methods the runtime invokes on a handler type: those taking an <c>ILambdaContext</c>, marked
+        /// <c>[LambdaFunction]</c> or <c>[LambdaSerializer]</c>; on a type with none of those (named by configuration,
+        /// a template or the assembly serializer), its public methods. Never the program's entry point.
+        /// </summary>
+        public static bool IsHandlerMethod(IMethodSymbol method, KnownTypes types, bool typeHasMarkedMethods)
+        {
+            if (method.MethodKind != MethodKind.Ordinary || method.DeclaredAccessibility != Accessibility.Public
+                || (method.IsStatic && method.Name == "Main"))
+            {
+                return false;
+            }
+
+            return !typeHasMarkedMethods || IsMarkedHandlerMethod(method, types);
+        }
+
+        /// <summary>True when some method of <paramref name="type"/> is marked as a handler method (see <see cref="IsHandlerMethod"/>).</summary>
+        public static bool HasMarkedHandlerMethods(INamedTypeSymbol type, KnownTypes types)
+        {
+            for (var current = type; current != null && IsInSource(current); current = current.BaseType)
+            {
+                foreach (var member in current.GetMembers())
+                {
+                    if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && IsMarkedHandlerMethod(method, types))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsMarkedHandlerMethod(IMethodSymbol method, KnownTypes types)
+        {
+            var attributes = method.GetAttributes();
+            if ((types.LambdaFunctionAttribute != null && HasAttribute(attributes, types.LambdaFunctionAttribute))
+                || (types.LambdaSerializerAttribute != null && HasAttribute(attributes, types.LambdaSerializerAttribute)))
+            {
+                return true;
+            }
+
+            if (types.ILambdaContext != null && method.DeclaredAccessibility == Accessibility.Public)
+            {
+                foreach (var parameter in method.Parameters)
+                {
+                    if (KnownTypes.Implements(parameter.Type, types.ILambdaContext))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The public classes an <c>[assembly: LambdaSerializer]</c> project may use as handlers: those with a
+        /// conventionally named handler method when any has one; otherwise those that are not request or response
+        /// types of another candidate's methods.
+        /// </summary>
+        private static IEnumerable<INamedTypeSymbol> NarrowSerializerCandidates(List<INamedTypeSymbol> candidates)
+        {
+            var named = candidates.FindAll(HasConventionalHandlerName);
+            if (named.Count > 0)
+            {
+                return named;
+            }
+
+            var signatureTypes = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+            foreach (var candidate in candidates)
+            {
+                foreach (var member in candidate.GetMembers())
+                {
+                    if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Public } method)
+                    {
+                        AddSignatureType(method.ReturnType, signatureTypes, 0);
+                        foreach (var parameter in method.Parameters)
+                        {
+                            AddSignatureType(parameter.Type, signatureTypes, 0);
+                        }
+                    }
+                }
+            }
+
+            return candidates.FindAll(c => !signatureTypes.Contains(c));
+        }
+
+        private static bool HasConventionalHandlerName(INamedTypeSymbol type)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Public } method
+                    && (method.Name == "FunctionHandler" || method.Name.StartsWith("Handle", System.StringComparison.Ordinal)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static void AddSignatureType(ITypeSymbol type, HashSet<ITypeSymbol> set, int depth)
+        {
+            if (depth > 4 || !set.Add(type.OriginalDefinition))
+            {
+                return;
+            }
+
+            switch (type)
+            {
+                case IArrayTypeSymbol array:
+                    AddSignatureType(array.ElementType, set, depth + 1);
+                    break;
+                case INamedTypeSymbol { IsGenericType: true } generic:
+                    foreach (var argument in generic.TypeArguments)
+                    {
+                        AddSignatureType(argument, set, depth + 1);
+                    }
+
+                    break;
+            }
         }
 
         private static bool IsSerializerHandlerCandidate(INamedTypeSymbol type)
