@@ -66,6 +66,12 @@ namespace SnapSafe.Analyzers.Lambda
 
             /// <summary>SNAP011: the static call that clears the provider's pools (<c>global::Npgsql.NpgsqlConnection.ClearAllPools()</c>).</summary>
             public const string PoolClear = "SnapSafe.PoolClear";
+
+            /// <summary>
+            /// SNAP011 for a connection a data source opened: the name of the field, property or local that holds the
+            /// data source; its own pool is cleared with <c>Clear()</c> (Npgsql: <c>NpgsqlDataSource.Clear()</c>).
+            /// </summary>
+            public const string PoolDataSource = "SnapSafe.PoolDataSource";
         }
 
         private void AnalyzeHooks()
@@ -95,7 +101,7 @@ namespace SnapSafe.Analyzers.Lambda
                     if (operation is IInvocationOperation invocation && invocation.Syntax.SpanStart > run.Span.End
                         && IsHookRegistration(invocation, Types, out _) && !IsInsideClosure(operation))
                     {
-                        ReportTooLate(invocation, "code that runs after the runtime starts", host: null);
+                        ReportTooLate(invocation, "code that runs after the runtime starts", host: HookHosts.EntryPoint);
                     }
                 }
             }
@@ -152,7 +158,8 @@ namespace SnapSafe.Analyzers.Lambda
             foreach (var candidate in _poolCandidates)
             {
                 var frame = candidate.Frame;
-                var clear = Rules.SNAP011ConnectionPoolPrimed.ClearAllPoolsCall(candidate.ConnectionType);
+                var dataSource = Rules.SNAP011ConnectionPoolPrimed.ClearableDataSource(candidate.Open, Types);
+                var clear = ApiMatch.IsCallOn(candidate.Open, Types.DbDataSource) ? null : Rules.SNAP011ConnectionPoolPrimed.ClearAllPoolsCall(candidate.ConnectionType);
                 var host = frame.Kind switch
                 {
                     InitRootKind.EntryPoint => HookHosts.EntryPoint,
@@ -163,7 +170,8 @@ namespace SnapSafe.Analyzers.Lambda
                 var properties = ImmutableDictionary.CreateBuilder<string, string?>();
                 properties[FixProperties.Host] = host;
                 properties[HookProperties.PoolClear] = clear;
-                properties[FixProperties.Fixable] = clear != null && host != null && frame.OwnerType is { TypeKind: TypeKind.Class } ? "true" : "false";
+                properties[HookProperties.PoolDataSource] = dataSource;
+                properties[FixProperties.Fixable] = (clear != null || dataSource != null) && host != null && frame.OwnerType is { TypeKind: TypeKind.Class } ? "true" : "false";
                 var additional = host == HookHosts.EntryPoint && frame.RunStatement != null
                     ? ImmutableArray.Create(frame.RunStatement.GetLocation())
                     : ImmutableArray<Location>.Empty;
@@ -203,11 +211,33 @@ namespace SnapSafe.Analyzers.Lambda
 
                 if (node is MethodDeclarationSyntax method)
                 {
+                    // Only a handler type's constructors are sure to run during init.
+                    if (registration.SemanticModel?.GetDeclaredSymbol(method) is not { ContainingType: { } owner } || !IsHandlerTypeOrBase(owner))
+                    {
+                        return null;
+                    }
+
                     return method.Modifiers.Any(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StaticKeyword) ? HookHosts.StaticConstructor : HookHosts.Constructor;
                 }
             }
 
             return null;
+        }
+
+        private bool IsHandlerTypeOrBase(INamedTypeSymbol type)
+        {
+            foreach (var handler in _entries.HandlerTypes)
+            {
+                for (var current = handler; current != null; current = current.BaseType)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, type.OriginalDefinition))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         private void ReportTooLate(IInvocationOperation registration, string where, string? host)
