@@ -103,7 +103,7 @@ namespace SnapSafe.Analyzers.CodeFixes
                         edits.Add(site.Key, edit);
                     }
 
-                    edit.Statements.Add(move.Statement.WithoutTrivia().WithAdditionalAnnotations(Formatter.Annotation));
+                    edit.Statements.Add(Dedented(move.Statement));
                     touched.Add(site.Document.Id);
                 }
             }
@@ -198,6 +198,28 @@ namespace SnapSafe.Analyzers.CodeFixes
             }
 
             return new Move(document, statement, removed, sites);
+        }
+
+        /// <summary>
+        /// The statement with its own line's indentation taken off every line: the formatter indents the statement
+        /// at its new place and keeps the lines of a lambda block where they are relative to it.
+        /// </summary>
+        private static StatementSyntax Dedented(ExpressionStatementSyntax statement)
+        {
+            var indentation = HookTarget.IndentationOfLine(statement);
+            var lines = statement.WithoutTrivia().ToFullString().Split('\n');
+            for (var i = 1; i < lines.Length; i++)
+            {
+                if (indentation.Length > 0 && lines[i].StartsWith(indentation, System.StringComparison.Ordinal))
+                {
+                    lines[i] = lines[i].Substring(indentation.Length);
+                }
+            }
+
+            var parsed = SyntaxFactory.ParseStatement(string.Join("\n", lines));
+            return parsed.ContainsDiagnostics
+                ? statement.WithoutTrivia().WithAdditionalAnnotations(Formatter.Annotation)
+                : parsed.WithAdditionalAnnotations(Formatter.Annotation);
         }
 
         private static bool UsesInstance(SemanticModel model, ExpressionSyntax hook, CancellationToken cancellationToken)

@@ -136,6 +136,8 @@ namespace SnapSafe.Analyzers.Lambda
                 return;
             }
 
+            // A provider's static clearing covers the connections of that provider; a data source's Clear() covers any.
+            var clearings = new List<IMethodSymbol>();
             foreach (var hook in _hooks)
             {
                 if (hook.AfterRestore)
@@ -149,7 +151,12 @@ namespace SnapSafe.Analyzers.Lambda
                     {
                         if (operation is IInvocationOperation invocation && Rules.SNAP011ConnectionPoolPrimed.IsPoolClearing(invocation, Types))
                         {
-                            return;
+                            if (!invocation.TargetMethod.IsStatic)
+                            {
+                                return;
+                            }
+
+                            clearings.Add(invocation.TargetMethod);
                         }
                     }
                 }
@@ -157,6 +164,11 @@ namespace SnapSafe.Analyzers.Lambda
 
             foreach (var candidate in _poolCandidates)
             {
+                if (clearings.Exists(clearing => KnownTypes.IsOrDerives(candidate.ConnectionType, clearing.ContainingType)))
+                {
+                    continue;
+                }
+
                 var frame = candidate.Frame;
                 var dataSource = Rules.SNAP011ConnectionPoolPrimed.ClearableDataSource(candidate.Open, Types);
                 var clear = ApiMatch.IsCallOn(candidate.Open, Types.DbDataSource) ? null : Rules.SNAP011ConnectionPoolPrimed.ClearAllPoolsCall(candidate.ConnectionType);
