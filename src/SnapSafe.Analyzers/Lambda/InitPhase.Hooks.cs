@@ -177,6 +177,9 @@ namespace SnapSafe.Analyzers.Lambda
                     InitRootKind.EntryPoint => HookHosts.EntryPoint,
                     InitRootKind.Static => HookHosts.StaticConstructor,
                     InitRootKind.Instance => HookHosts.Constructor,
+
+                    // A helper's type is touched during init, so its static constructor runs then (clearing needs no instance).
+                    InitRootKind.Helper when frame.OwnerType != null => HookHosts.StaticConstructor,
                     _ => null,
                 };
                 var properties = ImmutableDictionary.CreateBuilder<string, string?>();

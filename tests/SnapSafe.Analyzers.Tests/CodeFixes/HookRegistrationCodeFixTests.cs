@@ -266,6 +266,68 @@ public static class Program
 ");
 
         [Fact]
+        public Task AfterRunAsync_InMain_MovesBeforeRunAsync() => VerifyCS.VerifyCodeFixAsync(LambdaModel.Executable, @"
+using System;
+using System.Threading.Tasks;
+using Amazon.Lambda.Core;
+using Amazon.Lambda.RuntimeSupport;
+using Amazon.Lambda.Serialization.SystemTextJson;
+
+public static class Program
+{
+    public static async Task Main()
+    {
+        Func<string, ILambdaContext, string> handler = (input, context) => input;
+        await LambdaBootstrapBuilder.Create(handler, new DefaultLambdaJsonSerializer()).Build().RunAsync();
+        {|SNAP040:SnapshotRestore.RegisterAfterRestore(OnRestore)|};
+    }
+
+    private static ValueTask OnRestore() => default;
+}
+", @"
+using System;
+using System.Threading.Tasks;
+using Amazon.Lambda.Core;
+using Amazon.Lambda.RuntimeSupport;
+using Amazon.Lambda.Serialization.SystemTextJson;
+
+public static class Program
+{
+    public static async Task Main()
+    {
+        Func<string, ILambdaContext, string> handler = (input, context) => input;
+        SnapshotRestore.RegisterAfterRestore(OnRestore);
+        await LambdaBootstrapBuilder.Create(handler, new DefaultLambdaJsonSerializer()).Build().RunAsync();
+    }
+
+    private static ValueTask OnRestore() => default;
+}
+");
+
+        [Fact]
+        public Task MethodOfANonHandlerType_NoFix()
+        {
+            const string Source = @"
+using System.Threading.Tasks;
+using Amazon.Lambda.Core;
+
+public class Repository
+{
+    public string Load(string key)
+    {
+        {|SNAP040:SnapshotRestore.RegisterAfterRestore(() => default)|};
+        return key;
+    }
+}
+
+public class Function
+{
+    public string Handler(string input, ILambdaContext context) => new Repository().Load(input);
+}";
+            return VerifyCS.VerifyCodeFixAsync(Source, Source);
+        }
+
+        [Fact]
         public Task Annotations_LambdaFunctionMethod_GoesToTheFunctionClassConstructor() => VerifyCS.VerifyCodeFixAsync(LambdaModel.Annotations, @"
 using System.Threading.Tasks;
 using Amazon.Lambda.Annotations;

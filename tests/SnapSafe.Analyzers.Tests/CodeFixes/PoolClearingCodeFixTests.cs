@@ -119,6 +119,92 @@ public class Function
 }", Npgsql);
 
         [Fact]
+        public Task Npgsql_OpenedInStaticConstructor_HookInTheStaticConstructor() => VerifyAsync(LambdaModel.ClassLibrary, @"
+using Amazon.Lambda.Core;
+using Npgsql;
+
+public class Function
+{
+    private static readonly string Version;
+
+    static Function()
+    {
+        using var connection = new NpgsqlConnection(""Host=db"");
+        {|SNAP011:connection.Open()|};
+        Version = connection.ServerVersion;
+    }
+
+    public string Handler(string input, ILambdaContext context) => Version + input;
+}", @"
+using System.Threading.Tasks;
+using Amazon.Lambda.Core;
+using Npgsql;
+
+public class Function
+{
+    private static readonly string Version;
+
+    static Function()
+    {
+        using var connection = new NpgsqlConnection(""Host=db"");
+        connection.Open();
+        Version = connection.ServerVersion;
+        SnapshotRestore.RegisterBeforeSnapshot(() =>
+        {
+            NpgsqlConnection.ClearAllPools();
+            return ValueTask.CompletedTask;
+        });
+    }
+
+    public string Handler(string input, ILambdaContext context) => Version + input;
+}", Npgsql);
+
+        [Fact]
+        public Task Npgsql_PrimaryConstructorType_HookInANewStaticConstructor() => VerifyAsync(LambdaModel.ClassLibrary, @"
+using Amazon.Lambda.Core;
+using Npgsql;
+
+public class Function(string connectionString)
+{
+    private readonly string _version = Probe(connectionString);
+
+    private static string Probe(string connectionString)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        {|SNAP011:connection.Open()|};
+        return connection.ServerVersion;
+    }
+
+    public string Handler(string input, ILambdaContext context) => _version + input;
+}", @"
+using System.Threading.Tasks;
+using Amazon.Lambda.Core;
+using Npgsql;
+
+public class Function(string connectionString)
+{
+    private readonly string _version = Probe(connectionString);
+
+    static Function()
+    {
+        SnapshotRestore.RegisterBeforeSnapshot(() =>
+        {
+            NpgsqlConnection.ClearAllPools();
+            return ValueTask.CompletedTask;
+        });
+    }
+
+    private static string Probe(string connectionString)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        return connection.ServerVersion;
+    }
+
+    public string Handler(string input, ILambdaContext context) => _version + input;
+}", Npgsql);
+
+        [Fact]
         public Task Npgsql_ExistingBeforeSnapshotHook_GetsTheClearing() => VerifyAsync(LambdaModel.ClassLibrary, @"
 using System.Threading.Tasks;
 using Amazon.Lambda.Core;
