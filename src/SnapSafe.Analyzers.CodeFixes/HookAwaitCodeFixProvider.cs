@@ -127,7 +127,7 @@ namespace SnapSafe.Analyzers.CodeFixes
                     }
 
                     var returned = (ReturnStatementSyntax)current;
-                    if (returned.Expression == null || HookBody.IsCompletedTask(returned.Expression))
+                    if (returned.Expression == null || IsCompleted(returned.Expression))
                     {
                         return returned.WithExpression(null).WithReturnKeyword(returned.ReturnKeyword.WithTrailingTrivia());
                     }
@@ -143,7 +143,7 @@ namespace SnapSafe.Analyzers.CodeFixes
             if (trailing != null)
             {
                 var last = (ReturnStatementSyntax)newBody.Statements.Last();
-                newBody = last.Expression == null || HookBody.IsCompletedTask(last.Expression)
+                newBody = last.Expression == null || IsCompleted(last.Expression)
                     ? newBody.WithStatements(newBody.Statements.RemoveAt(newBody.Statements.Count - 1))
                     : newBody.WithStatements(newBody.Statements.Replace(
                         last,
@@ -173,6 +173,12 @@ namespace SnapSafe.Analyzers.CodeFixes
                     return function;
             }
         }
+
+        /// <summary>A completed <c>ValueTask</c> (<c>default</c>, <c>ValueTask.CompletedTask</c>, <c>new ValueTask()</c>) or <c>Task.CompletedTask</c>.</summary>
+        private static bool IsCompleted(ExpressionSyntax expression)
+            => HookBody.IsCompletedTask(expression)
+                || (expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CompletedTask" } access
+                    && access.Expression is IdentifierNameSyntax { Identifier.ValueText: "Task" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Task" } or QualifiedNameSyntax { Right.Identifier.ValueText: "Task" });
 
         private static T WithAsync<T>(T node, SyntaxTokenList modifiers, SyntaxToken asyncToken, System.Func<T, SyntaxTokenList, T> withModifiers)
             where T : SyntaxNode
