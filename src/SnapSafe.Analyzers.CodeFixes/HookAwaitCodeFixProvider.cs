@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
 using SnapSafe.Analyzers.CodeFixes.AfterRestore;
 using SnapSafe.Analyzers.CodeFixes.Hooks;
 using SnapSafe.Analyzers.Lambda;
@@ -19,7 +20,7 @@ namespace SnapSafe.Analyzers.CodeFixes
 {
     /// <summary>
     /// SNAP042: awaits the work a hook starts. The statement (<c>X();</c> or <c>_ = X();</c>) becomes
-    /// <c>await X();</c>; a hook lambda or hook method that is not <c>async</c> becomes <c>async</c>, and its
+    /// <c>await X();</c> (an <c>async void</c> method that only the hook calls first returns a <c>Task</c>); a hook lambda or hook method that is not <c>async</c> becomes <c>async</c>, and its
     /// returns of a completed <c>ValueTask</c> become plain returns (dropped at the end), while a returned task is
     /// awaited. Offered only for a <c>Task</c>/<c>ValueTask</c> result in a block body that may await (no
     /// <c>lock</c> around it, no <c>ref</c> locals, no unsafe code).
@@ -69,11 +70,17 @@ namespace SnapSafe.Analyzers.CodeFixes
         {
             var session = new FixSession(solution, cancellationToken);
             var byFunction = new Dictionary<SyntaxNode, (Document Document, List<ExpressionStatementSyntax> Statements)>();
+            var asyncVoids = new Dictionary<MethodDeclarationSyntax, Document>();
             foreach (var (document, diagnostic) in diagnostics)
             {
                 if (await AwaitAsync(document, diagnostic, session).ConfigureAwait(false) is not { } work)
                 {
                     continue;
+                }
+
+                if (work.AsyncVoid != null && work.AsyncVoidDocument != null)
+                {
+                    asyncVoids[work.AsyncVoid] = work.AsyncVoidDocument;
                 }
 
                 if (!byFunction.TryGetValue(work.Function, out var entry))
@@ -96,6 +103,20 @@ namespace SnapSafe.Analyzers.CodeFixes
                 var statements = pair.Value.Statements;
                 documentEditor.ReplaceNode(pair.Key, (current, _) => Rewrite(pair.Key, statements));
                 touched.Add(pair.Value.Document.Id);
+            }
+
+            foreach (var pair in asyncVoids)
+            {
+                var documentEditor = await editor.GetDocumentEditorAsync(pair.Value.Id, cancellationToken).ConfigureAwait(false);
+                documentEditor.ReplaceNode(pair.Key, (current, _) =>
+                {
+                    var method = (MethodDeclarationSyntax)current;
+                    var task = SyntaxFactory.ParseTypeName("global::System.Threading.Tasks.Task")
+                        .WithTriviaFrom(method.ReturnType)
+                        .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+                    return method.WithReturnType(task);
+                });
+                touched.Add(pair.Value.Id);
             }
 
             var changed = editor.GetChangedSolution();
@@ -269,7 +290,48 @@ namespace SnapSafe.Analyzers.CodeFixes
                 }
             }
 
-            return new Work(function, statement, called.Name);
+            MethodDeclarationSyntax? asyncVoid = null;
+            Document? asyncVoidDocument = null;
+            if (called.ReturnsVoid)
+            {
+                if (await AsyncVoidDeclarationAsync(called, session).ConfigureAwait(false) is not { } found)
+                {
+                    return null;
+                }
+
+                (asyncVoid, asyncVoidDocument) = found;
+            }
+
+            return new Work(function, statement, called.Name, asyncVoid, asyncVoidDocument);
+        }
+
+        /// <summary>
+        /// The declaration of an <c>async void</c> method that may return a <c>Task</c> instead: an ordinary, non-virtual,
+        /// non-partial method of this solution that implements no interface member and that nothing else calls or
+        /// references (another caller would get a task it does not await).
+        /// </summary>
+        private static async Task<(MethodDeclarationSyntax, Document)?> AsyncVoidDeclarationAsync(IMethodSymbol method, FixSession session)
+        {
+            method = method.OriginalDefinition;
+            if (!method.IsAsync || method.MethodKind != MethodKind.Ordinary || method.IsVirtual || method.IsOverride || method.IsAbstract
+                || method.IsExtern || !method.ExplicitInterfaceImplementations.IsEmpty || method.DeclaringSyntaxReferences.Length != 1
+                || method.DeclaringSyntaxReferences[0].GetSyntax(session.CancellationToken) is not MethodDeclarationSyntax declaration
+                || declaration.Modifiers.Any(SyntaxKind.PartialKeyword)
+                || session.DocumentOf(declaration.SyntaxTree) is not { } document)
+            {
+                return null;
+            }
+
+            foreach (var contract in method.ContainingType.AllInterfaces.SelectMany(i => i.GetMembers(method.Name)))
+            {
+                if (SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(contract), method))
+                {
+                    return null;
+                }
+            }
+
+            var references = await Microsoft.CodeAnalysis.FindSymbols.SymbolFinder.FindReferencesAsync(method, session.Solution, session.CancellationToken).ConfigureAwait(false);
+            return references.Sum(r => r.Locations.Count()) == 1 ? (declaration, document) : null;
         }
 
         private static BlockSyntax? BodyOf(SyntaxNode function)
@@ -292,12 +354,19 @@ namespace SnapSafe.Analyzers.CodeFixes
 
         private sealed class Work
         {
-            public Work(SyntaxNode function, ExpressionStatementSyntax statement, string name)
+            public Work(SyntaxNode function, ExpressionStatementSyntax statement, string name, MethodDeclarationSyntax? asyncVoid, Document? asyncVoidDocument)
             {
                 Function = function;
                 Statement = statement;
                 Name = name;
+                AsyncVoid = asyncVoid;
+                AsyncVoidDocument = asyncVoidDocument;
             }
+
+            /// <summary>The <c>async void</c> method the hook calls, which is made to return a <c>Task</c>.</summary>
+            public MethodDeclarationSyntax? AsyncVoid { get; }
+
+            public Document? AsyncVoidDocument { get; }
 
             public SyntaxNode Function { get; }
 

@@ -332,7 +332,10 @@ namespace SnapSafe.Analyzers.Lambda
 
                 var properties = ImmutableDictionary.CreateBuilder<string, string?>();
                 properties[HookProperties.HookIsMethod] = isMethod ? "true" : "false";
-                properties[FixProperties.Fixable] = IsAwaitable(started.Type) && started.Syntax.Parent is ExpressionStatementSyntax or AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax } ? "true" : "false";
+                // An async void method of this compilation can be made to return a Task and be awaited.
+                var awaitable = IsAwaitable(started.Type)
+                    || (started is IInvocationOperation { TargetMethod: { IsAsync: true, ReturnsVoid: true } asyncVoid } && LambdaEntryPoints.IsInSource(asyncVoid));
+                properties[FixProperties.Fixable] = awaitable && started.Syntax.Parent is ExpressionStatementSyntax or AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax } ? "true" : "false";
                 var name = started is IInvocationOperation call ? call.TargetMethod.Name : started.Syntax.ToString();
                 AddHookFinding(Descriptors.SNAP042HookWorkNotAwaited, started.Syntax, ImmutableArray<Location>.Empty, properties.ToImmutable(), hook.Kind, name);
             }

@@ -334,7 +334,45 @@ public class Function
         }
 
         [Fact]
-        public Task AsyncVoidCall_NoFix()
+        public Task AsyncVoidMethodOnlyTheHookCalls_ReturnsATaskAndIsAwaited() => VerifyCS.VerifyCodeFixAsync(@"
+using System.Threading.Tasks;
+using Amazon.Lambda.Core;
+
+public class Function
+{
+    public Function()
+    {
+        SnapshotRestore.RegisterBeforeSnapshot(() =>
+        {
+            {|SNAP042:Fire()|};
+            return default;
+        });
+    }
+
+    private static async void Fire() => await Task.Delay(1);
+
+    public string Handler(string input, ILambdaContext context) => input;
+}", @"
+using System.Threading.Tasks;
+using Amazon.Lambda.Core;
+
+public class Function
+{
+    public Function()
+    {
+        SnapshotRestore.RegisterBeforeSnapshot(async () =>
+        {
+            await Fire();
+        });
+    }
+
+    private static async Task Fire() => await Task.Delay(1);
+
+    public string Handler(string input, ILambdaContext context) => input;
+}");
+
+        [Fact]
+        public Task AsyncVoidMethodWithAnotherCaller_NoFix()
         {
             const string Source = @"
 using System.Threading.Tasks;
@@ -353,7 +391,11 @@ public class Function
 
     private static async void Fire() => await Task.Delay(1);
 
-    public string Handler(string input, ILambdaContext context) => input;
+    public string Handler(string input, ILambdaContext context)
+    {
+        Fire();
+        return input;
+    }
 }";
             return VerifyCS.VerifyCodeFixAsync(Source, Source);
         }
