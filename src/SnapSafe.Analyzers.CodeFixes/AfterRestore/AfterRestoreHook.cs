@@ -126,7 +126,7 @@ namespace SnapSafe.Analyzers.CodeFixes.AfterRestore
         }
 
         /// <summary>Adds the imports the new code needs, shortens qualified names, formats the new code.</summary>
-        private static async Task<Document> CleanUpAsync(Document document, CancellationToken cancellationToken)
+        internal static async Task<Document> CleanUpAsync(Document document, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             if (root != null && root.GetAnnotatedNodes(Simplifier.AddImportsAnnotation).Any())

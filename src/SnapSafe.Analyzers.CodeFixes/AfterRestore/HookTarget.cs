@@ -169,7 +169,7 @@ namespace SnapSafe.Analyzers.CodeFixes.AfterRestore
             };
 
         /// <summary>The registration goes at the end of the constructor, after the initialization it repeats.</summary>
-        private static ConstructorDeclarationSyntax Append(ConstructorDeclarationSyntax constructor, StatementSyntax registration, string newLine)
+        internal static ConstructorDeclarationSyntax Append(ConstructorDeclarationSyntax constructor, StatementSyntax registration, string newLine)
         {
             registration = HookBody.OnOwnLine(registration, newLine);
             if (constructor.Body is { } body)
@@ -195,7 +195,7 @@ namespace SnapSafe.Analyzers.CodeFixes.AfterRestore
         /// <c>public TypeName() { ... }</c> (<c>protected</c> in an abstract class) or <c>static TypeName() { ... }</c>,
         /// after the type's fields and properties (and, for an instance constructor, its other constructors).
         /// </summary>
-        private static TypeDeclarationSyntax AddConstructor(TypeDeclarationSyntax type, bool isStatic, StatementSyntax registration, string newLine)
+        internal static TypeDeclarationSyntax AddConstructor(TypeDeclarationSyntax type, bool isStatic, StatementSyntax registration, string newLine)
         {
             var accessibility = isStatic ? SyntaxKind.StaticKeyword
                 : type.Modifiers.Any(SyntaxKind.AbstractKeyword) ? SyntaxKind.ProtectedKeyword
@@ -224,7 +224,7 @@ namespace SnapSafe.Analyzers.CodeFixes.AfterRestore
         }
 
         /// <summary>The leading whitespace of the line <paramref name="node"/> starts on.</summary>
-        private static string IndentationOfLine(SyntaxNode node)
+        internal static string IndentationOfLine(SyntaxNode node)
         {
             var text = node.SyntaxTree.GetText();
             var line = text.Lines.GetLineFromPosition(node.SpanStart).ToString();

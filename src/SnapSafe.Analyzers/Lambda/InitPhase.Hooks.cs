@@ -66,6 +66,12 @@ namespace SnapSafe.Analyzers.Lambda
 
             /// <summary>SNAP011: the static call that clears the provider's pools (<c>global::Npgsql.NpgsqlConnection.ClearAllPools()</c>).</summary>
             public const string PoolClear = "SnapSafe.PoolClear";
+
+            /// <summary>
+            /// SNAP011 for a connection a data source opened: the name of the field, property or local that holds the
+            /// data source; its own pool is cleared with <c>Clear()</c> (Npgsql: <c>NpgsqlDataSource.Clear()</c>).
+            /// </summary>
+            public const string PoolDataSource = "SnapSafe.PoolDataSource";
         }
 
         private void AnalyzeHooks()
@@ -95,7 +101,7 @@ namespace SnapSafe.Analyzers.Lambda
                     if (operation is IInvocationOperation invocation && invocation.Syntax.SpanStart > run.Span.End
                         && IsHookRegistration(invocation, Types, out _) && !IsInsideClosure(operation))
                     {
-                        ReportTooLate(invocation, "code that runs after the runtime starts", host: null);
+                        ReportTooLate(invocation, "code that runs after the runtime starts", host: HookHosts.EntryPoint);
                     }
                 }
             }
@@ -130,6 +136,8 @@ namespace SnapSafe.Analyzers.Lambda
                 return;
             }
 
+            // A provider's static clearing covers the connections of that provider; a data source's Clear() covers any.
+            var clearings = new List<IMethodSymbol>();
             foreach (var hook in _hooks)
             {
                 if (hook.AfterRestore)
@@ -143,7 +151,12 @@ namespace SnapSafe.Analyzers.Lambda
                     {
                         if (operation is IInvocationOperation invocation && Rules.SNAP011ConnectionPoolPrimed.IsPoolClearing(invocation, Types))
                         {
-                            return;
+                            if (!invocation.TargetMethod.IsStatic)
+                            {
+                                return;
+                            }
+
+                            clearings.Add(invocation.TargetMethod);
                         }
                     }
                 }
@@ -151,19 +164,29 @@ namespace SnapSafe.Analyzers.Lambda
 
             foreach (var candidate in _poolCandidates)
             {
+                if (clearings.Exists(clearing => KnownTypes.IsOrDerives(candidate.ConnectionType, clearing.ContainingType)))
+                {
+                    continue;
+                }
+
                 var frame = candidate.Frame;
-                var clear = Rules.SNAP011ConnectionPoolPrimed.ClearAllPoolsCall(candidate.ConnectionType);
+                var dataSource = Rules.SNAP011ConnectionPoolPrimed.ClearableDataSource(candidate.Open, Types);
+                var clear = ApiMatch.IsCallOn(candidate.Open, Types.DbDataSource) ? null : Rules.SNAP011ConnectionPoolPrimed.ClearAllPoolsCall(candidate.ConnectionType);
                 var host = frame.Kind switch
                 {
                     InitRootKind.EntryPoint => HookHosts.EntryPoint,
                     InitRootKind.Static => HookHosts.StaticConstructor,
                     InitRootKind.Instance => HookHosts.Constructor,
+
+                    // A helper's type is touched during init, so its static constructor runs then (clearing needs no instance).
+                    InitRootKind.Helper when frame.OwnerType != null => HookHosts.StaticConstructor,
                     _ => null,
                 };
                 var properties = ImmutableDictionary.CreateBuilder<string, string?>();
                 properties[FixProperties.Host] = host;
                 properties[HookProperties.PoolClear] = clear;
-                properties[FixProperties.Fixable] = clear != null && host != null && frame.OwnerType is { TypeKind: TypeKind.Class } ? "true" : "false";
+                properties[HookProperties.PoolDataSource] = dataSource;
+                properties[FixProperties.Fixable] = (clear != null || dataSource != null) && host != null && frame.OwnerType is { TypeKind: TypeKind.Class } ? "true" : "false";
                 var additional = host == HookHosts.EntryPoint && frame.RunStatement != null
                     ? ImmutableArray.Create(frame.RunStatement.GetLocation())
                     : ImmutableArray<Location>.Empty;
@@ -203,11 +226,33 @@ namespace SnapSafe.Analyzers.Lambda
 
                 if (node is MethodDeclarationSyntax method)
                 {
+                    // Only a handler type's constructors are sure to run during init.
+                    if (registration.SemanticModel?.GetDeclaredSymbol(method) is not { ContainingType: { } owner } || !IsHandlerTypeOrBase(owner))
+                    {
+                        return null;
+                    }
+
                     return method.Modifiers.Any(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StaticKeyword) ? HookHosts.StaticConstructor : HookHosts.Constructor;
                 }
             }
 
             return null;
+        }
+
+        private bool IsHandlerTypeOrBase(INamedTypeSymbol type)
+        {
+            foreach (var handler in _entries.HandlerTypes)
+            {
+                for (var current = handler; current != null; current = current.BaseType)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, type.OriginalDefinition))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         private void ReportTooLate(IInvocationOperation registration, string where, string? host)
@@ -287,7 +332,10 @@ namespace SnapSafe.Analyzers.Lambda
 
                 var properties = ImmutableDictionary.CreateBuilder<string, string?>();
                 properties[HookProperties.HookIsMethod] = isMethod ? "true" : "false";
-                properties[FixProperties.Fixable] = IsAwaitable(started.Type) && started.Syntax.Parent is ExpressionStatementSyntax or AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax } ? "true" : "false";
+                // An async void method of this compilation can be made to return a Task and be awaited.
+                var awaitable = IsAwaitable(started.Type)
+                    || (started is IInvocationOperation { TargetMethod: { IsAsync: true, ReturnsVoid: true } asyncVoid } && LambdaEntryPoints.IsInSource(asyncVoid));
+                properties[FixProperties.Fixable] = awaitable && started.Syntax.Parent is ExpressionStatementSyntax or AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax } ? "true" : "false";
                 var name = started is IInvocationOperation call ? call.TargetMethod.Name : started.Syntax.ToString();
                 AddHookFinding(Descriptors.SNAP042HookWorkNotAwaited, started.Syntax, ImmutableArray<Location>.Empty, properties.ToImmutable(), hook.Kind, name);
             }

@@ -27,6 +27,39 @@ namespace SnapSafe.Analyzers.Rules
             return !method.IsStatic && ApiMatch.IsCallOn(invocation, types.DbDataSource) && ApiMatch.StartsWithAny(method.Name, "Clear");
         }
 
+        /// <summary>
+        /// For <c>dataSource.OpenConnection()</c>: the name of the field, property or local holding the data source,
+        /// when its type has a parameterless <c>Clear()</c> (Npgsql's <c>NpgsqlDataSource</c>); null otherwise.
+        /// </summary>
+        public static string? ClearableDataSource(IInvocationOperation open, KnownTypes types)
+        {
+            if (!ApiMatch.IsCallOn(open, types.DbDataSource) || open.Instance == null)
+            {
+                return null;
+            }
+
+            ISymbol? holder = ValueFlow.Unwrap(open.Instance) switch
+            {
+                IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Field,
+                IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Arguments.Length: 0 } property => property.Property,
+                ILocalReferenceOperation local => local.Local,
+                _ => null,
+            };
+
+            for (var type = open.Instance.Type; holder != null && type != null; type = type.BaseType)
+            {
+                foreach (var member in type.GetMembers("Clear"))
+                {
+                    if (member is IMethodSymbol { IsStatic: false, Parameters.Length: 0, DeclaredAccessibility: Accessibility.Public })
+                    {
+                        return holder.Name;
+                    }
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>The static call that clears the pools of a connection type, when the provider has one.</summary>
         public static string? ClearAllPoolsCall(ITypeSymbol? connectionType)
         {
