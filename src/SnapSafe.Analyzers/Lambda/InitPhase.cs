@@ -328,11 +328,11 @@ namespace SnapSafe.Analyzers.Lambda
             return current;
         }
 
-        internal RootInfo RootInfoFor(IOperation root, int runStart = int.MaxValue)
+        internal RootInfo RootInfoFor(IOperation root, int closuresEnd = int.MaxValue)
         {
             if (!_roots.TryGetValue(root.Syntax, out var info))
             {
-                info = RootInfo.Compute(root, Types, runStart);
+                info = RootInfo.Compute(root, Types, closuresEnd);
                 _roots.Add(root.Syntax, info);
             }
 
