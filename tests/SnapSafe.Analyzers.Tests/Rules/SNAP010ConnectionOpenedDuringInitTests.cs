@@ -2,6 +2,7 @@ using System.Threading.Tasks;
 using SnapSafe.Analyzers.Tests.Verifiers;
 using Xunit;
 using static SnapSafe.Analyzers.Tests.Rules.ProviderPackagesTest;
+using VerifyCS = SnapSafe.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SnapSafe.Analyzers.SnapSafeAnalyzer>;
 
 namespace SnapSafe.Analyzers.Tests.Rules
 {
@@ -304,5 +305,48 @@ public class Cache
 {
     private static readonly ConnectionMultiplexer Redis = ConnectionMultiplexer.Connect(""cache:6379"");
 }");
+
+        [Fact]
+        public Task ClassLibrary_TcpClientAndWebSocket() => VerifyAsync(LambdaModel.ClassLibrary, @"
+using System;
+using System.Net.Sockets;
+using System.Net.WebSockets;
+using System.Threading;
+using Amazon.Lambda.Core;
+
+public class Function
+{
+    private readonly TcpClient _metrics = {|SNAP010:new TcpClient(""metrics.internal"", 8125)|};
+    private readonly ClientWebSocket _feed = new ClientWebSocket();
+
+    public Function()
+    {
+        {|SNAP010:_feed.ConnectAsync(new Uri(""wss://feed.example.com""), CancellationToken.None)|}.Wait();
+    }
+
+    public string Handler(string input, ILambdaContext context) => _feed.State.ToString() + _metrics.Connected;
+}");
+
+        [Fact]
+        public Task ClassLibrary_ConfiguredConnectionMethod() => new VerifyCS.Test(LambdaModel.ClassLibrary)
+        {
+            TestCode = @"
+using Amazon.Lambda.Core;
+
+namespace MyCo.Messaging
+{
+    public sealed class Broker
+    {
+        public static Broker Connect(string host, int port) => new Broker();
+    }
+}
+
+public class Function
+{
+    private static readonly MyCo.Messaging.Broker Broker = {|SNAP010:MyCo.Messaging.Broker.Connect(""mq.internal"", 5672)|};
+
+    public string Handler(string input, ILambdaContext context) => Broker.ToString()!;
+}",
+        }.WithPackages().WithGlobalConfig("snapsafe.connection_methods = M:MyCo.Messaging.Broker.Connect(System.String,System.Int32)").RunAsync();
     }
 }

@@ -155,5 +155,24 @@ public class Function
         return connection.Database;
     }
 }");
+
+        [Fact]
+        public Task ClassLibrary_DataSourceConnectionDisposedDuringInit() => VerifyAsync(LambdaModel.ClassLibrary, @"
+using Amazon.Lambda.Core;
+using Npgsql;
+
+public class Function
+{
+    private static readonly NpgsqlDataSource DataSource = NpgsqlDataSource.Create(""Host=db"");
+
+    static Function()
+    {
+        using (var connection = {|SNAP011:DataSource.OpenConnection()|})
+        {
+        }
+    }
+
+    public string Handler(string input, ILambdaContext context) => input;
+}");
     }
 }

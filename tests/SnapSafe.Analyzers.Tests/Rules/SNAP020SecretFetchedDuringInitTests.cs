@@ -2,6 +2,7 @@ using System.Threading.Tasks;
 using SnapSafe.Analyzers.Tests.Verifiers;
 using Xunit;
 using static SnapSafe.Analyzers.Tests.Rules.ProviderPackagesTest;
+using VerifyCS = SnapSafe.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SnapSafe.Analyzers.SnapSafeAnalyzer>;
 
 namespace SnapSafe.Analyzers.Tests.Rules
 {
@@ -274,5 +275,93 @@ public class Settings
 {
     private static readonly string Secret = new AmazonSecretsManagerClient().GetSecretValueAsync(new GetSecretValueRequest { SecretId = ""db"" }).Result.SecretString;
 }");
+
+        [Fact]
+        public Task ClassLibrary_SsmDecryptionSetOnLocalRequest() => VerifyAsync(LambdaModel.ClassLibrary, @"
+using Amazon.Lambda.Core;
+using Amazon.SimpleSystemsManagement;
+using Amazon.SimpleSystemsManagement.Model;
+
+public class Function
+{
+    private static readonly string Token;
+
+    static Function()
+    {
+        var ssm = new AmazonSimpleSystemsManagementClient();
+        var request = new GetParameterRequest { Name = ""/app/token"" };
+        request.WithDecryption = true;
+        Token = {|SNAP020:ssm.GetParameterAsync(request).Result.Parameter.Value|};
+    }
+
+    public string Handler(string input, ILambdaContext context) => Token;
+}");
+
+        [Fact]
+        public Task ClassLibrary_BatchGetSecretValue() => VerifyAsync(LambdaModel.ClassLibrary, @"
+using System.Collections.Generic;
+using Amazon.Lambda.Core;
+using Amazon.SecretsManager;
+using Amazon.SecretsManager.Model;
+
+public class Function
+{
+    private readonly List<SecretValueEntry> _secrets;
+
+    public Function()
+    {
+        var sm = new AmazonSecretsManagerClient();
+        _secrets = {|SNAP020:sm.BatchGetSecretValueAsync(new BatchGetSecretValueRequest { SecretIdList = new List<string> { ""a"", ""b"" } }).Result.SecretValues|};
+    }
+
+    public int Handler(string input, ILambdaContext context) => _secrets.Count;
+}");
+
+        [Fact]
+        public Task ClassLibrary_ConnectionStringBuiltFromSecretThroughHelper() => VerifyAsync(LambdaModel.ClassLibrary, @"
+using Amazon.Lambda.Core;
+using Amazon.SecretsManager;
+using Amazon.SecretsManager.Model;
+
+public class Function
+{
+    private static readonly IAmazonSecretsManager Sm = new AmazonSecretsManagerClient();
+    private readonly string _connectionString;
+
+    public Function()
+    {
+        _connectionString = {|SNAP020:BuildConnectionString(""db"")|};
+    }
+
+    private static string BuildConnectionString(string secretId)
+        => $""Host=db;Password={Sm.GetSecretValueAsync(new GetSecretValueRequest { SecretId = secretId }).Result.SecretString}"";
+
+    public string Handler(string input, ILambdaContext context) => input == ""rebuild"" ? BuildConnectionString(""db"") : _connectionString;
+}");
+
+        [Fact]
+        public Task ClassLibrary_ConfiguredSecretMethod() => new VerifyCS.Test(LambdaModel.ClassLibrary)
+        {
+            TestCode = @"
+using Amazon.Lambda.Core;
+
+namespace MyCo.Vault
+{
+    public sealed class VaultClient
+    {
+        public string Read(string path) => path;
+
+        public string ReadVersion(string path, int version) => path + version;
+    }
+}
+
+public class Function
+{
+    private readonly string _token = {|SNAP020:new MyCo.Vault.VaultClient().Read(""secret/app"")|};
+    private readonly string _previous = {|SNAP020:new MyCo.Vault.VaultClient().ReadVersion(""secret/app"", 2)|};
+
+    public string Handler(string input, ILambdaContext context) => _token + _previous;
+}",
+        }.WithPackages().WithGlobalConfig("snapsafe.secret_methods = M:MyCo.Vault.VaultClient.Read(System.String), M:MyCo.Vault.VaultClient.ReadVersion(System.String, System.Int32)").RunAsync();
     }
 }

@@ -103,5 +103,20 @@ public static class Credentials
 {
     public static string? Key => Environment.GetEnvironmentVariable(""AWS_ACCESS_KEY_ID"");
 }");
+
+        [Fact]
+        public Task ClassLibrary_InAClassThatIsNotTheHandler() => VerifyAsync(LambdaModel.ClassLibrary, @"
+using System;
+using Amazon.Lambda.Core;
+
+public static class LogLocation
+{
+    public static string Describe() => {|SNAP023:Environment.GetEnvironmentVariable(""AWS_LAMBDA_LOG_STREAM_NAME"")|} ?? ""unknown"";
+}
+
+public class Function
+{
+    public string Handler(string input, ILambdaContext context) => LogLocation.Describe();
+}");
     }
 }
