@@ -363,5 +363,22 @@ public class Function
     public string Handler(string input, ILambdaContext context) => _token + _previous;
 }",
         }.WithPackages().WithGlobalConfig("snapsafe.secret_methods = M:MyCo.Vault.VaultClient.Read(System.String), M:MyCo.Vault.VaultClient.ReadVersion(System.String, System.Int32)").RunAsync();
+
+        [Fact]
+        public Task ClassLibrary_KmsDataKeyPlaintextKept_CiphertextOnlyIsNot() => VerifyAsync(LambdaModel.ClassLibrary, @"
+using System.IO;
+using Amazon.KeyManagementService;
+using Amazon.KeyManagementService.Model;
+using Amazon.Lambda.Core;
+
+public class Function
+{
+    private static readonly IAmazonKeyManagementService Kms = new AmazonKeyManagementServiceClient();
+    private static readonly MemoryStream DataKey = {|SNAP020:Kms.GenerateDataKeyAsync(new GenerateDataKeyRequest { KeyId = ""alias/app"", KeySpec = DataKeySpec.AES_256 }).Result.Plaintext|};
+    private static readonly MemoryStream WrappedKey = Kms.GenerateDataKeyWithoutPlaintextAsync(new GenerateDataKeyWithoutPlaintextRequest { KeyId = ""alias/app"" }).Result.CiphertextBlob;
+    private static readonly MemoryStream Rewrapped = Kms.ReEncryptAsync(new ReEncryptRequest { CiphertextBlob = WrappedKey, DestinationKeyId = ""alias/other"" }).Result.CiphertextBlob;
+
+    public long Handler(string input, ILambdaContext context) => DataKey.Length + WrappedKey.Length + Rewrapped.Length;
+}");
     }
 }

@@ -131,5 +131,27 @@ public class Function
 
     public string Handler(string input, ILambdaContext context) => _credentials.AccessKey;
 }");
+
+        [Fact]
+        public Task ClassLibrary_ClientBuiltFromAssumedRoleCredentials() => VerifyAsync(LambdaModel.ClassLibrary, @"
+using Amazon.KeyManagementService;
+using Amazon.Lambda.Core;
+using Amazon.Runtime;
+using Amazon.SecurityToken;
+using Amazon.SecurityToken.Model;
+
+public class Function
+{
+    private readonly IAmazonKeyManagementService _crossAccountKms;
+
+    public Function()
+    {
+        var sts = new AmazonSecurityTokenServiceClient();
+        var assumed = sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = ""arn"", RoleSessionName = ""s"" }).Result.Credentials;
+        _crossAccountKms = {|SNAP021:new AmazonKeyManagementServiceClient(new SessionAWSCredentials(assumed.AccessKeyId, assumed.SecretAccessKey, assumed.SessionToken))|};
+    }
+
+    public string Handler(string input, ILambdaContext context) => _crossAccountKms.ToString()!;
+}");
     }
 }

@@ -91,5 +91,19 @@ public static class Endpoints
 {
     public const string Parameters = ""http://localhost:2773/systemsmanager/parameters/get"";
 }");
+
+        [Fact]
+        public Task ClassLibrary_Utf8Literal() => VerifyAsync(LambdaModel.ClassLibrary, @"
+using System;
+using Amazon.Lambda.Core;
+
+public class Function
+{
+    public int Handler(string input, ILambdaContext context)
+    {
+        ReadOnlySpan<byte> header = {|SNAP022:""X-Aws-Parameters-Secrets-Token""u8|};
+        return header.Length;
+    }
+}");
     }
 }
