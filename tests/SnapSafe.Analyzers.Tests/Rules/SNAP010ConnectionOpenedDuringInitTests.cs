@@ -348,5 +348,95 @@ public class Function
     public string Handler(string input, ILambdaContext context) => Broker.ToString()!;
 }",
         }.WithPackages().WithGlobalConfig("snapsafe.connection_methods = M:MyCo.Messaging.Broker.Connect(System.String,System.Int32)").RunAsync();
+
+        [Fact]
+        public Task MinimalApi_KeptHttpClientWarmedBeforeRun() => VerifyAsync(LambdaModel.MinimalApi, @"
+using System.Net.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddAWSLambdaHosting(LambdaEventSource.HttpApi);
+var app = builder.Build();
+var http = new HttpClient();
+await {|SNAP010:http.GetAsync(""https://partner.example.com/ping"")|};
+app.MapGet(""/"", async () => await http.GetStringAsync(""https://partner.example.com/rates""));
+app.Run();
+");
+
+        [Fact]
+        public Task Clean_SingletonFactoriesConnectOnFirstUse() => VerifyAsync(LambdaModel.MinimalApi, @"
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using StackExchange.Redis;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddAWSLambdaHosting(LambdaEventSource.HttpApi);
+builder.Services.AddSingleton<IConnectionMultiplexer>(sp => ConnectionMultiplexer.Connect(""cache:6379""));
+builder.Services.AddSingleton(sp => NpgsqlDataSource.Create(""Host=db""));
+var app = builder.Build();
+app.MapGet(""/"", async (NpgsqlDataSource db, IConnectionMultiplexer redis) =>
+{
+    await using var connection = await db.OpenConnectionAsync();
+    return redis.GetDatabase().Ping().ToString() + connection.Database;
+});
+app.Run();
+");
+
+        [Fact]
+        public Task Clean_AnnotationsStartupRegistersFactories() => VerifyAsync(LambdaModel.Annotations, @"
+using Amazon.Lambda.Annotations;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+
+[LambdaStartup]
+public class Startup
+{
+    public void ConfigureServices(IServiceCollection services)
+    {
+        services.AddSingleton<IConnectionMultiplexer>(sp => ConnectionMultiplexer.Connect(""cache:6379""));
+    }
+}
+
+public class Functions
+{
+    [LambdaFunction]
+    public string Get([FromServices] IConnectionMultiplexer redis) => redis.GetDatabase().Ping().ToString();
+}");
+
+        [Fact]
+        public Task HalfTypedCode_NoAnalyzerException() => new VerifyCS.Test(LambdaModel.ClassLibrary)
+        {
+            TestCode = @"
+using Amazon.Lambda.Core;
+using Amazon.SecretsManager;
+using Amazon.SecretsManager.Model;
+using Amazon.SimpleSystemsManagement;
+using Amazon.SimpleSystemsManagement.Model;
+using Npgsql;
+using StackExchange.Redis;
+
+public class Function
+{
+    private readonly NpgsqlConnection _connection = new NpgsqlConnection(;
+    private readonly string _token;
+    private static readonly ConnectionMultiplexer Redis = ConnectionMultiplexer.
+
+    public Function()
+    {
+        _connection.Open(
+        var ssm = new AmazonSimpleSystemsManagementClient();
+        _token = ssm.GetParameterAsync(new GetParameterRequest { WithDecryption = }).Result.Parameter.
+        var sm = new AmazonSecretsManagerClient();
+        var r = await sm.GetSecretValueAsync(
+        System.Environment.GetEnvironmentVariable(
+        var s = $""{|SNAP022:http://localhost:2773/|}{
+    }
+
+    public string Handler(string input, ILambdaContext context) => _token
+}",
+            CompilerDiagnostics = Microsoft.CodeAnalysis.Testing.CompilerDiagnostics.None,
+        }.WithPackages().RunAsync();
     }
 }

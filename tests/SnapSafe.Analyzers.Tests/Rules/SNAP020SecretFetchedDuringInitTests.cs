@@ -380,5 +380,27 @@ public class Function
 
     public long Handler(string input, ILambdaContext context) => DataKey.Length + WrappedKey.Length + Rewrapped.Length;
 }");
+
+        [Fact]
+        public Task Executable_MainMethodKeepsSecretInLocalCapturedByHandler() => VerifyAsync(LambdaModel.Executable, @"
+using System.Threading.Tasks;
+using Amazon.Lambda.Core;
+using Amazon.Lambda.RuntimeSupport;
+using Amazon.Lambda.Serialization.SystemTextJson;
+using Amazon.SimpleSystemsManagement;
+using Amazon.SimpleSystemsManagement.Model;
+
+public static class Program
+{
+    public static async Task Main()
+    {
+        var ssm = new AmazonSimpleSystemsManagementClient();
+        var response = await ssm.GetParametersByPathAsync(new GetParametersByPathRequest { Path = ""/app/"", WithDecryption = true });
+        var settings = {|SNAP020:response.Parameters|};
+        await LambdaBootstrapBuilder.Create((string key, ILambdaContext context) => settings.Find(p => p.Name == key)?.Value ?? """", new DefaultLambdaJsonSerializer())
+            .Build()
+            .RunAsync();
+    }
+}");
     }
 }
