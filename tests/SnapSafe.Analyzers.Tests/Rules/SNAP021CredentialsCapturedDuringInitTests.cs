@@ -153,5 +153,26 @@ public class Function
 
     public string Handler(string input, ILambdaContext context) => _crossAccountKms.ToString()!;
 }");
+
+        [Fact]
+        public Task Annotations_CredentialsRegisteredInConfigureServices() => VerifyAsync(LambdaModel.Annotations, @"
+using Amazon.Lambda.Annotations;
+using Amazon.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+
+[LambdaStartup]
+public class Startup
+{
+    public void ConfigureServices(IServiceCollection services)
+    {
+        services.AddSingleton({|SNAP021:FallbackCredentialsFactory.GetCredentials().GetCredentials()|});
+    }
+}
+
+public class Functions
+{
+    [LambdaFunction]
+    public string Get([FromServices] ImmutableCredentials credentials) => credentials.AccessKey;
+}");
     }
 }

@@ -109,5 +109,26 @@ public class Function
 
     public string Handler(string input, ILambdaContext context) => _addresses[0].ToString();
 }");
+
+        [Fact]
+        public Task Annotations_EndpointRegisteredInConfigureServices() => VerifyAsync(LambdaModel.Annotations, @"
+using System.Net;
+using Amazon.Lambda.Annotations;
+using Microsoft.Extensions.DependencyInjection;
+
+[LambdaStartup]
+public class Startup
+{
+    public void ConfigureServices(IServiceCollection services)
+    {
+        services.AddSingleton({|SNAP030:new IPEndPoint(Dns.GetHostAddresses(""statsd.internal"")[0], 8125)|});
+    }
+}
+
+public class Functions
+{
+    [LambdaFunction]
+    public string Get([FromServices] IPEndPoint statsd) => statsd.ToString();
+}");
     }
 }

@@ -79,5 +79,50 @@ public static class Node
 {
     public static readonly string Name = Environment.MachineName;
 }");
+
+        [Fact]
+        public Task Annotations_IdentityRegisteredInConfigureServices() => VerifyAsync(LambdaModel.Annotations, @"
+using System;
+using Amazon.Lambda.Annotations;
+using Microsoft.Extensions.DependencyInjection;
+
+public sealed record WorkerIdentity(string Name);
+
+[LambdaStartup]
+public class Startup
+{
+    public void ConfigureServices(IServiceCollection services)
+    {
+        services.AddSingleton({|SNAP031:new WorkerIdentity(Environment.MachineName)|});
+    }
+}
+
+public class Functions
+{
+    [LambdaFunction]
+    public string Get([FromServices] WorkerIdentity identity) => identity.Name;
+}");
+
+        [Fact]
+        public Task Clean_IdentityGeneratedAgainAfterRestore() => VerifyAsync(LambdaModel.ClassLibrary, @"
+using System;
+using System.Threading.Tasks;
+using Amazon.Lambda.Core;
+
+public class Function
+{
+    private static string _worker = Environment.MachineName;
+
+    static Function()
+    {
+        SnapshotRestore.RegisterAfterRestore(() =>
+        {
+            _worker = Guid.NewGuid().ToString(""N"");
+            return ValueTask.CompletedTask;
+        });
+    }
+
+    public string Handler(string input, ILambdaContext context) => _worker;
+}");
     }
 }
