@@ -402,5 +402,33 @@ public static class Program
             .RunAsync();
     }
 }");
+
+        [Theory]
+        [InlineData("_sm.GetSecretValueAsync(Request).GetAwaiter().GetResult().SecretString")]
+        [InlineData("(await _sm.GetSecretValueAsync(Request).ConfigureAwait(false)).SecretString")]
+        [InlineData("(await _sm.GetSecretValueAsync(Request)).SecretString.Trim()")]
+        [InlineData("$\"Password={(await _sm.GetSecretValueAsync(Request)).SecretString}\"")]
+        [InlineData("System.Text.Json.JsonDocument.Parse((await _sm.GetSecretValueAsync(Request)).SecretString).RootElement.GetProperty(\"password\").GetString() ?? string.Empty")]
+        public Task ClassLibrary_ResponseReadThroughAwaitersAndConversions(string read) => VerifyAsync(LambdaModel.ClassLibrary, @"
+using System.Threading.Tasks;
+using Amazon.Lambda.Core;
+using Amazon.SecretsManager;
+using Amazon.SecretsManager.Model;
+
+public class Function
+{
+    private static readonly GetSecretValueRequest Request = new GetSecretValueRequest { SecretId = ""db"" };
+    private readonly IAmazonSecretsManager _sm = new AmazonSecretsManagerClient();
+    private string _password = string.Empty;
+
+    public Function() => LoadAsync().GetAwaiter().GetResult();
+
+    private async Task LoadAsync()
+    {
+        _password = {|SNAP020:" + read + @"|};
+    }
+
+    public string Handler(string input, ILambdaContext context) => _password;
+}");
     }
 }
