@@ -12,7 +12,6 @@ namespace SnapSafe.Analyzers.Lambda
         /// <summary>Runs one body as init code: records kept stores, hooks, and the code it reaches.</summary>
         private void Walk(IOperation root, InitFrame frame)
         {
-            // Closures in the run statement itself (the handler passed to LambdaBootstrapBuilder.Create) are built before the runtime starts.
             var info = RootInfoFor(root, frame.RunStatement?.Span.End ?? int.MaxValue);
             var runStart = frame.RunStart;
             var stack = new Stack<IOperation>();
