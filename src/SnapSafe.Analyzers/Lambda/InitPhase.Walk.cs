@@ -12,7 +12,7 @@ namespace SnapSafe.Analyzers.Lambda
         /// <summary>Runs one body as init code: records kept stores, hooks, and the code it reaches.</summary>
         private void Walk(IOperation root, InitFrame frame)
         {
-            var info = RootInfoFor(root, frame.RunStart);
+            var info = RootInfoFor(root, frame.RunStatement?.Span.End ?? int.MaxValue);
             var runStart = frame.RunStart;
             var stack = new Stack<IOperation>();
             stack.Push(root);

@@ -36,6 +36,8 @@ namespace SnapSafe.Analyzers.Lambda
         private readonly List<PoolCandidate> _poolCandidates = new List<PoolCandidate>();
         private readonly ValueFlow _flow;
         private InvocationReach? _invocationReach;
+        private SyntaxNode? _entrySyntax;
+        private int _entryClosuresEnd = int.MaxValue;
         private Dictionary<SyntaxTree, List<Finding>> _findings = new Dictionary<SyntaxTree, List<Finding>>();
 
         private readonly Deployment.SnapStartDeployment _deployment;
@@ -110,6 +112,10 @@ namespace SnapSafe.Analyzers.Lambda
                 var run = FindRuntimeStart(entryBody);
                 if (run != null)
                 {
+                    // Closures in the run statement itself (the handler passed to LambdaBootstrapBuilder.Create) are
+                    // built before the runtime starts; whoever reads the entry body first must see that.
+                    _entrySyntax = entryBody.Syntax;
+                    _entryClosuresEnd = run.Span.End;
                     Enqueue(entryBody, new InitFrame(InitRootKind.EntryPoint, thisKept: false, anchor: null, anchorFixable: false, InitFrame.NoArguments, run, depth: 0, entryPoint.ContainingType, entryPoint));
                 }
             }
@@ -385,11 +391,16 @@ namespace SnapSafe.Analyzers.Lambda
             return current;
         }
 
-        internal RootInfo RootInfoFor(IOperation root, int runStart = int.MaxValue)
+        internal RootInfo RootInfoFor(IOperation root, int closuresEnd = int.MaxValue)
         {
             if (!_roots.TryGetValue(root.Syntax, out var info))
             {
-                info = RootInfo.Compute(root, Types, runStart);
+                if (_entrySyntax != null && root.Syntax == _entrySyntax)
+                {
+                    closuresEnd = _entryClosuresEnd;
+                }
+
+                info = RootInfo.Compute(root, Types, closuresEnd);
                 _roots.Add(root.Syntax, info);
             }
 

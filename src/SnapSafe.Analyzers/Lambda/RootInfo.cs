@@ -31,7 +31,8 @@ namespace SnapSafe.Analyzers.Lambda
         public IReadOnlyList<IOperation> ValuesOf(ILocalSymbol local)
             => _values.TryGetValue(local, out var list) ? list : None;
 
-        public static RootInfo Compute(IOperation root, KnownTypes types, int runStart)
+        /// <summary>Reads a body; closures that start at or after <paramref name="closuresEnd"/> are created once the runtime runs.</summary>
+        public static RootInfo Compute(IOperation root, KnownTypes types, int closuresEnd)
         {
             var values = new Dictionary<ILocalSymbol, List<IOperation>>(SymbolEqualityComparer.Default);
             var kept = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
@@ -62,7 +63,7 @@ namespace SnapSafe.Analyzers.Lambda
 
                         break;
 
-                    case IAnonymousFunctionOperation lambda when lambda.Syntax.SpanStart < runStart && !InitPhase.IsNonEscapingClosure(lambda, types):
+                    case IAnonymousFunctionOperation lambda when lambda.Syntax.SpanStart < closuresEnd && !InitPhase.IsNonEscapingClosure(lambda, types):
                         if (!IsNested(lambda))
                         {
                             closures.Add(lambda.Body);
@@ -75,7 +76,7 @@ namespace SnapSafe.Analyzers.Lambda
                         localFunctions.Add(localFunction);
                         break;
 
-                    case IMethodReferenceOperation reference when reference.Syntax.SpanStart < runStart && !InitPhase.IsNonEscapingClosure(reference, types):
+                    case IMethodReferenceOperation reference when reference.Syntax.SpanStart < closuresEnd && !InitPhase.IsNonEscapingClosure(reference, types):
                         if (reference.Method.MethodKind == MethodKind.LocalFunction)
                         {
                             referencedLocalFunctions.Add(reference.Method.OriginalDefinition);

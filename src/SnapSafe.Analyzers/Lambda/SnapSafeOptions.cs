@@ -169,15 +169,48 @@ namespace SnapSafe.Analyzers.Lambda
             }
         }
 
+        /// <summary>
+        /// The entries of a comma-separated list. Commas inside parentheses, brackets and braces belong to the entry
+        /// (<c>M:MyCo.Broker.Connect(System.String,System.Int32)</c>); whitespace is dropped, since neither type names
+        /// nor documentation-comment IDs contain any.
+        /// </summary>
         private static IEnumerable<string> Split(string value)
         {
-            foreach (var part in value.Split(','))
+            var depth = 0;
+            var current = new System.Text.StringBuilder();
+            foreach (var c in value)
             {
-                var trimmed = part.Trim();
-                if (trimmed.Length > 0)
+                switch (c)
                 {
-                    yield return trimmed;
+                    case '(':
+                    case '[':
+                    case '{':
+                        depth++;
+                        break;
+                    case ')':
+                    case ']':
+                    case '}':
+                        depth = Math.Max(0, depth - 1);
+                        break;
+                    case ',' when depth == 0:
+                        if (current.Length > 0)
+                        {
+                            yield return current.ToString();
+                            current.Clear();
+                        }
+
+                        continue;
                 }
+
+                if (!char.IsWhiteSpace(c))
+                {
+                    current.Append(c);
+                }
+            }
+
+            if (current.Length > 0)
+            {
+                yield return current.ToString();
             }
         }
 
@@ -260,13 +293,9 @@ namespace SnapSafe.Analyzers.Lambda
                 return;
             }
 
-            foreach (var part in value.Split(','))
+            foreach (var name in Split(value))
             {
-                var name = part.Trim();
-                if (name.Length > 0)
-                {
-                    target.Add(name.StartsWith("global::", StringComparison.Ordinal) ? name.Substring("global::".Length) : name);
-                }
+                target.Add(name.StartsWith("global::", StringComparison.Ordinal) ? name.Substring("global::".Length) : name);
             }
         }
     }

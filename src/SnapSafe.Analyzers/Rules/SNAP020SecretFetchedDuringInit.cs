@@ -7,7 +7,7 @@ namespace SnapSafe.Analyzers.Rules
     /// <summary>
     /// SNAP020: secrets fetched during init: Secrets Manager <c>GetSecretValue*</c>/<c>BatchGetSecretValue*</c>, the
     /// Secrets Manager caching client, SSM <c>GetParameter*</c> with <c>WithDecryption = true</c>, KMS
-    /// <c>Decrypt*</c>/<c>GenerateDataKey*</c>, and the methods listed in <c>snapsafe.secret_methods</c>. Plain SSM
+    /// <c>Decrypt*</c>/<c>GenerateDataKey*</c>/<c>DeriveSharedSecret*</c> (not the <c>*WithoutPlaintext</c> variants), and the methods listed in <c>snapsafe.secret_methods</c>. Plain SSM
     /// parameters (no decryption) are configuration, not secrets.
     /// </summary>
     internal static class SNAP020SecretFetchedDuringInit
@@ -29,7 +29,7 @@ namespace SnapSafe.Analyzers.Rules
                 (ApiMatch.IsCallOn(invocation, types.SecretsManager) && ApiMatch.StartsWithAny(name, "GetSecretValue", "BatchGetSecretValue"))
                 || (ApiMatch.IsCallOn(invocation, types.SecretsManagerCache) && ApiMatch.StartsWithAny(name, "GetSecret", "GetCachedSecret"))
                 || (ApiMatch.IsCallOn(invocation, types.SimpleSystemsManagement) && ApiMatch.StartsWithAny(name, "GetParameter") && RequestsDecryption(invocation, context))
-                || (ApiMatch.IsCallOn(invocation, types.KeyManagementService) && ApiMatch.StartsWithAny(name, "Decrypt", "GenerateDataKey", "ReEncrypt"))
+                || (ApiMatch.IsCallOn(invocation, types.KeyManagementService) && ReturnsPlaintext(name))
                 || ApiMatch.IsConfigured(method, context.Options.SecretMethods);
             if (!matched)
             {
@@ -39,6 +39,15 @@ namespace SnapSafe.Analyzers.Rules
             source = new HazardSource(Descriptor, ApiMatch.Describe(method), operation);
             return true;
         }
+
+        /// <summary>
+        /// KMS calls whose response carries key material in plaintext: <c>Decrypt*</c>, <c>GenerateDataKey*</c> and
+        /// <c>DeriveSharedSecret*</c>, but not the <c>*WithoutPlaintext</c> variants (ciphertext only) nor
+        /// <c>ReEncrypt*</c> (a new ciphertext).
+        /// </summary>
+        private static bool ReturnsPlaintext(string name)
+            => ApiMatch.StartsWithAny(name, "Decrypt", "GenerateDataKey", "DeriveSharedSecret")
+                && name.IndexOf("WithoutPlaintext", System.StringComparison.Ordinal) < 0;
 
         /// <summary>The request argument sets <c>WithDecryption = true</c> (in its initializer or by assignment to the local).</summary>
         private static bool RequestsDecryption(IInvocationOperation invocation, IHazardContext context)

@@ -66,7 +66,7 @@ namespace SnapSafe.Analyzers.Tests.Verifiers
         /// An analyzer test of one programming model. Use it directly for configuration files and additional files:
         /// <c>new VerifyCS.Test(LambdaModel.ClassLibrary) { TestCode = source }.WithGlobalConfig("...").RunAsync()</c>.
         /// </summary>
-        public class Test : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+        public class Test : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>, IProviderPackagesTest
         {
             public Test()
                 : this(LambdaModel.ClassLibrary)
@@ -82,9 +82,12 @@ namespace SnapSafe.Analyzers.Tests.Verifiers
             /// <summary>The programming model whose references the test project gets.</summary>
             public LambdaModel Model { get; set; }
 
+            /// <inheritdoc/>
+            public bool ProviderPackages { get; set; }
+
             protected override async Task RunImplAsync(CancellationToken cancellationToken)
             {
-                await LambdaTestState.ApplyAsync(TestState, Model).ConfigureAwait(false);
+                await LambdaTestState.ApplyAsync(TestState, Model, ProviderPackages).ConfigureAwait(false);
                 await base.RunImplAsync(cancellationToken).ConfigureAwait(false);
             }
         }

@@ -69,7 +69,7 @@ namespace SnapSafe.Analyzers.Tests.Verifiers
         /// A code fix test of one programming model. Use it directly for Fix All (<c>BatchedFixedCode</c>,
         /// <c>NumberOfFixAllIterations</c>), equivalence keys, configuration files and additional files.
         /// </summary>
-        public class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+        public class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>, IProviderPackagesTest
         {
             public Test()
                 : this(LambdaModel.ClassLibrary)
@@ -85,9 +85,12 @@ namespace SnapSafe.Analyzers.Tests.Verifiers
             /// <summary>The programming model whose references the test project gets.</summary>
             public LambdaModel Model { get; set; }
 
+            /// <inheritdoc/>
+            public bool ProviderPackages { get; set; }
+
             protected override async Task RunImplAsync(CancellationToken cancellationToken)
             {
-                await LambdaTestState.ApplyAsync(TestState, Model).ConfigureAwait(false);
+                await LambdaTestState.ApplyAsync(TestState, Model, ProviderPackages).ConfigureAwait(false);
                 await base.RunImplAsync(cancellationToken).ConfigureAwait(false);
             }
         }

@@ -4,6 +4,13 @@ using Microsoft.CodeAnalysis.Testing;
 
 namespace SnapSafe.Analyzers.Tests.Verifiers
 {
+    /// <summary>A verifier test that can compile against the data-provider and AWS SDK packages.</summary>
+    public interface IProviderPackagesTest
+    {
+        /// <summary>The test project references the packages of <see cref="PackageReferences"/>.</summary>
+        bool ProviderPackages { get; set; }
+    }
+
     /// <summary>
     /// Shapes the project a verifier test builds: the programming model's references and output kind, and the
     /// configuration files (.editorconfig, .globalconfig) and additional files (deployment templates) it carries.
@@ -21,6 +28,36 @@ namespace SnapSafe.Analyzers.Tests.Verifiers
         {
             state.AdditionalReferences.AddRange(await StandInReferences.ForModelAsync(model).ConfigureAwait(false));
             state.OutputKind ??= StandInReferences.OutputKindOf(model);
+        }
+
+        /// <summary>
+        /// Adds the references and output kind of <paramref name="model"/> and, when <paramref name="providerPackages"/>
+        /// is set, the data-provider and AWS SDK packages (<see cref="PackageReferences"/>).
+        /// </summary>
+        public static async Task ApplyAsync(SolutionState state, LambdaModel model, bool providerPackages)
+        {
+            await ApplyAsync(state, model).ConfigureAwait(false);
+            if (providerPackages)
+            {
+                foreach (var reference in await PackageReferences.AllAsync().ConfigureAwait(false))
+                {
+                    if (!state.AdditionalReferences.Contains(reference))
+                    {
+                        state.AdditionalReferences.Add(reference);
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// Compiles the test against the real Npgsql, MySqlConnector, Microsoft.Data.SqlClient, StackExchange.Redis
+        /// and AWS SDK packages and the AWSSDK.SecretsManager stand-in, on top of its programming model.
+        /// </summary>
+        public static TTest WithPackages<TTest>(this TTest test)
+            where TTest : IProviderPackagesTest
+        {
+            test.ProviderPackages = true;
+            return test;
         }
 
         /// <summary>

@@ -62,6 +62,10 @@ namespace SnapSafe.Analyzers.Tests.Verifiers
             };
         }
 
+        /// <summary>The Microsoft.Extensions.* reference assemblies (logging, dependency injection, configuration).</summary>
+        internal static async Task<ImmutableArray<MetadataReference>> MicrosoftExtensionsAsync()
+            => (await LazySet.Value.ConfigureAwait(false)).MicrosoftExtensions;
+
         /// <summary>The output kind a project of <paramref name="model"/> builds.</summary>
         public static OutputKind OutputKindOf(LambdaModel model)
             => model == LambdaModel.Executable || model == LambdaModel.MinimalApi ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary;
@@ -106,7 +110,8 @@ namespace SnapSafe.Analyzers.Tests.Verifiers
             return new Set(core, coreWithoutSnapshotRestore, serialization, runtimeSupport, hosting, annotations, aspNetCore, extensions);
         }
 
-        private static MetadataReference Compile(string assemblyName, string[] preprocessorSymbols, bool nullable, IEnumerable<MetadataReference> references)
+        /// <summary>Compiles the stand-in sources of one package into a metadata reference with the real assembly name.</summary>
+        internal static MetadataReference Compile(string assemblyName, string[] preprocessorSymbols, bool nullable, IEnumerable<MetadataReference> references)
         {
             var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12, preprocessorSymbols: preprocessorSymbols);
             var trees = SourcesOf(assemblyName)
