@@ -10,8 +10,8 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace SnapSafe.Analyzers.Tests.Conventions
 {
     /// <summary>
-    /// Libraries the rule pages' code uses besides the framework and the Amazon.Lambda stand-ins: a team's own
-    /// library (the <c>snapsafe.sensitive_types</c> examples).
+    /// Libraries the rule pages' code uses besides the framework and the Amazon.Lambda stand-ins: the data providers
+    /// and AWS SDK packages the tests reference, and a team's own library (the <c>snapsafe.sensitive_types</c> examples).
     /// </summary>
     internal static class DocumentationReferences
     {
@@ -45,7 +45,8 @@ namespace MyCompany.Messaging
                 throw new InvalidOperationException(string.Join(Environment.NewLine, result.Diagnostics));
             }
 
-            return ImmutableArray.Create<MetadataReference>(MetadataReference.CreateFromImage(stream.ToArray()));
+            return (await PackageReferences.AllAsync().ConfigureAwait(false))
+                .Add(MetadataReference.CreateFromImage(stream.ToArray()));
         }
     }
 }
