@@ -79,7 +79,9 @@ namespace SnapSafe.Analyzers.Lambda
                                 RecordInitValue(target, assignment.Value, frame);
                             }
 
-                            AddStore(target, assignment.Value, assignment.Value.Syntax, assignment is ISimpleAssignmentOperation ? StoreKinds.Assignment : StoreKinds.Argument, frame, info);
+                            // An indexer store (_cache[key] = value) puts the value into a kept collection: not re-runnable as a member assignment.
+                            var whole = assignment is ISimpleAssignmentOperation && assignment.Target is not IPropertyReferenceOperation { Arguments.IsEmpty: false };
+                            AddStore(target, assignment.Value, assignment.Value.Syntax, whole ? StoreKinds.Assignment : StoreKinds.Argument, frame, info);
                         }
 
                         break;
@@ -194,6 +196,21 @@ namespace SnapSafe.Analyzers.Lambda
             }
 
             RecordRegistration(invocation);
+
+            // _list.Add(value), _cache.TryAdd(key, value): the value is kept with a kept collection.
+            if (IsCollectionAdd(invocation) && KeptTarget(ValueFlow.Unwrap(invocation.Instance!), frame, info) is { } collection)
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    AddStore(collection, argument.Value, argument.Value.Syntax, StoreKinds.Argument, frame, info);
+                }
+            }
+
+            // services.GetRequiredService<T>() during init builds a singleton (and what it takes) before the snapshot.
+            if ((method.Name == "GetRequiredService" || method.Name == "GetService") && method.TypeArguments.Length == 1)
+            {
+                _resolvedServices.Add(new KeyValuePair<ITypeSymbol, ISymbol?>(method.TypeArguments[0].OriginalDefinition, frame.Origin));
+            }
 
             if (method.MethodKind != MethodKind.Constructor && SourceBodies.HasBody(method) && LambdaEntryPoints.IsInSource(method))
             {
@@ -385,6 +402,9 @@ namespace SnapSafe.Analyzers.Lambda
                     return field.Field.IsStatic || ReceiverKept(field.Instance, frame, info) ? field.Field.OriginalDefinition : null;
                 case IPropertyReferenceOperation property when property.Arguments.IsEmpty:
                     return property.Property.IsStatic || ReceiverKept(property.Instance, frame, info) ? property.Property.OriginalDefinition : null;
+                case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } collection }:
+                    // _cache[key] = value: the value is kept with the collection.
+                    return KeptTarget(ValueFlow.Unwrap(collection), frame, info);
                 case ILocalReferenceOperation local:
                     return info.KeptLocals.Contains(local.Local) ? local.Local : null;
                 default:
@@ -428,9 +448,31 @@ namespace SnapSafe.Analyzers.Lambda
             return false;
         }
 
+        private bool IsCollectionAdd(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (invocation.Instance == null || method.IsStatic || method.ContainingType == null
+                || !(method.Name is "Add" or "TryAdd" or "Insert" or "Push" or "Enqueue" or "AddOrUpdate" or "GetOrAdd" or "Set"))
+            {
+                return false;
+            }
+
+            var ns = method.ContainingType.ContainingNamespace?.ToDisplayString();
+            return ns == "System.Collections.Generic" || ns == "System.Collections.Concurrent" || ns == "System.Collections.Immutable"
+                || ns == "System.Collections" || ns == "Microsoft.Extensions.Caching.Memory";
+        }
+
         private void RecordRegistration(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
+            if (method.Name == "AddSingleton" || method.Name == "TryAddSingleton")
+            {
+                if (method.TypeArguments.Length >= 1)
+                {
+                    _singletons.Add(method.TypeArguments[0].OriginalDefinition);
+                }
+            }
+
             if (method.TypeArguments.Length == 2
                 && (method.Name == "AddSingleton" || method.Name == "AddScoped" || method.Name == "AddTransient"
                     || method.Name == "TryAddSingleton" || method.Name == "TryAddScoped" || method.Name == "TryAddTransient"))

@@ -28,6 +28,8 @@ namespace SnapSafe.Analyzers.Lambda
         private readonly Dictionary<SyntaxNode, RootInfo> _roots = new Dictionary<SyntaxNode, RootInfo>();
         private readonly HashSet<ISymbol> _refreshed = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         private readonly Dictionary<ITypeSymbol, ITypeSymbol> _registrations = new Dictionary<ITypeSymbol, ITypeSymbol>(SymbolEqualityComparer.Default);
+        private readonly HashSet<ITypeSymbol> _singletons = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+        private readonly List<KeyValuePair<ITypeSymbol, ISymbol?>> _resolvedServices = new List<KeyValuePair<ITypeSymbol, ISymbol?>>();
         private readonly List<PendingFinding> _pending = new List<PendingFinding>();
         private readonly HashSet<SyntaxNode> _initRegistrations = new HashSet<SyntaxNode>();
         private readonly List<HookRegistration> _hooks = new List<HookRegistration>();
@@ -136,6 +138,18 @@ namespace SnapSafe.Analyzers.Lambda
             foreach (var function in _entries.AnnotationsFunctionTypes)
             {
                 EnqueueInjectedServices(function, function, 0);
+            }
+
+            // Singletons that init code resolves from the container are built before the snapshot and kept by it.
+            foreach (var resolved in _resolvedServices)
+            {
+                if (_singletons.Contains(resolved.Key)
+                    && (_registrations.TryGetValue(resolved.Key, out var registered) ? registered : resolved.Key) is INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false } service
+                    && LambdaEntryPoints.IsInSource(service))
+                {
+                    EnqueueInstanceInit(service, constructor: null, thisKept: true, anchor: null, anchorFixable: false, resolved.Value);
+                    EnqueueInjectedServices(service, resolved.Value ?? service, 0);
+                }
             }
 
             Drain();

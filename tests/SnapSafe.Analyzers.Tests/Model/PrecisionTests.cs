@@ -224,5 +224,66 @@ static class ServiceSetup
     }
 }
 ");
+
+        [Fact]
+        public Task KeptCollections_IndexerAndAddStores_AreFlagged() => VerifyCS.VerifyClassLibraryAsync(@"
+using System;
+using System.Collections.Generic;
+using System.Collections.Concurrent;
+using Amazon.Lambda.Core;
+
+public class Function
+{
+    private readonly Dictionary<string, object> _cache = new();
+    private readonly List<Guid> _ids = new();
+    private static readonly ConcurrentDictionary<string, DateTime> Seen = new();
+
+    public Function()
+    {
+        _cache[""bootTime""] = {|SNAP003:DateTime.UtcNow|};
+        _ids.Add({|SNAP002:Guid.NewGuid()|});
+        Seen.TryAdd(""boot"", {|SNAP003:DateTime.UtcNow|});
+        var scratch = new List<Guid> { Guid.NewGuid() };
+        scratch.Add(Guid.NewGuid());
+    }
+
+    public string Handler(string input, ILambdaContext context)
+    {
+        _ids.Add(Guid.NewGuid());
+        return _cache[""bootTime""] + "" "" + _ids.Count + Seen.Count;
+    }
+}");
+
+        [Fact]
+        public Task MinimalApi_SingletonResolvedBeforeRun_IsBuiltDuringInit() => VerifyCS.VerifyMinimalApiAsync(@"
+using System;
+using Amazon.Lambda.AspNetCoreServer.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddAWSLambdaHosting(LambdaEventSource.HttpApi);
+builder.Services.AddSingleton<IClock, BootClock>();
+builder.Services.AddScoped<RequestClock>();
+var app = builder.Build();
+app.Services.GetRequiredService<IClock>();
+app.MapGet(""/"", (IClock clock) => clock.Booted.ToString(""O""));
+app.Run();
+
+public interface IClock
+{
+    DateTime Booted { get; }
+}
+
+public sealed class BootClock : IClock
+{
+    public DateTime Booted { get; } = {|SNAP003:DateTime.UtcNow|};
+}
+
+public sealed class RequestClock
+{
+    public DateTime Created { get; } = DateTime.UtcNow;
+}
+");
     }
 }
