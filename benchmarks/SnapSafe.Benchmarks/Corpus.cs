@@ -39,7 +39,12 @@ namespace SnapSafe.Benchmarks
             {
                 var text = model switch
                 {
-                    Model.ClassLibrary => ClassLibraryFunction(i),
+                    Model.ClassLibrary => (i % 3) switch
+                    {
+                        0 => ClassLibraryFunction(i),
+                        1 => ConnectionAndSecretFunction(i),
+                        _ => HookFunction(i),
+                    },
                     Model.Annotations => AnnotationsFunction(i),
                     _ => Service(i),
                 };
@@ -146,6 +151,159 @@ namespace Orders.Functions{i % 20}
             var total = Pricing{i}.Total(new[] {{ input }}, 0.1m);
             var text = await Pricing{i}.DescribeAsync(input, CancellationToken.None);
             return $""{{_instanceId}} {{requestId}} {{total}} {{text}} {{Jitter.Next()}} {{Seeded.Next()}} {{_uptime.ElapsedMilliseconds}} {{_clock.Created}} {{_lazy.Value.Next()}} {{_deadline.IsCancellationRequested}} {{_refreshed.Next()}} {{_name}}"";
+        }}
+    }}
+{BusinessCode(i)}
+}}
+";
+
+        /// <summary>
+        /// The AWS SDK surface the secret and credential rules match, by its real namespaces and names, and a team's
+        /// own sensitive type; compiled into a separate assembly, as a package would be.
+        /// </summary>
+        public const string AwsSdkShapes = @"using System.Threading;
+using System.Threading.Tasks;
+
+namespace Amazon.SecretsManager.Model
+{
+    public class GetSecretValueRequest { public string SecretId { get; set; } = """"; }
+    public class GetSecretValueResponse { public string SecretString { get; set; } = """"; }
+}
+
+namespace Amazon.SecretsManager
+{
+    public interface IAmazonSecretsManager
+    {
+        Task<Model.GetSecretValueResponse> GetSecretValueAsync(Model.GetSecretValueRequest request, CancellationToken cancellationToken = default);
+    }
+}
+
+namespace Amazon.SecurityToken.Model
+{
+    public class AssumeRoleRequest { public string RoleArn { get; set; } = """"; }
+    public class Credentials { public string SessionToken { get; set; } = """"; }
+    public class AssumeRoleResponse { public Credentials Credentials { get; set; } = new Credentials(); }
+}
+
+namespace Amazon.SecurityToken
+{
+    public interface IAmazonSecurityTokenService
+    {
+        Task<Model.AssumeRoleResponse> AssumeRoleAsync(Model.AssumeRoleRequest request, CancellationToken cancellationToken = default);
+    }
+}
+
+namespace Orders.Licensing
+{
+    public sealed class Lease { public string Holder { get; } = ""orders""; }
+}
+
+namespace Npgsql
+{
+    public sealed class NpgsqlConnection : System.Data.Common.DbConnection
+    {
+        public override string ConnectionString { get; set; } = """";
+        public override string Database => """";
+        public override string DataSource => """";
+        public override string ServerVersion => """";
+        public override System.Data.ConnectionState State => System.Data.ConnectionState.Closed;
+        public override void ChangeDatabase(string databaseName) { }
+        public override void Close() { }
+        public override void Open() { }
+        protected override System.Data.Common.DbTransaction BeginDbTransaction(System.Data.IsolationLevel isolationLevel) => throw new System.NotSupportedException();
+        protected override System.Data.Common.DbCommand CreateDbCommand() => throw new System.NotSupportedException();
+        public static void ClearAllPools() { }
+    }
+}
+";
+
+        private static string ConnectionAndSecretFunction(int i) => $@"using System;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Threading.Tasks;
+using Amazon.Lambda.Core;
+using Amazon.SecretsManager;
+using Amazon.SecretsManager.Model;
+using Amazon.SecurityToken;
+using Amazon.SecurityToken.Model;
+
+namespace Orders.Integration{i % 20}
+{{
+    public class Function{i}
+    {{
+        private static readonly HttpClient Http = new HttpClient();
+        private static readonly string Warmup = Http.GetStringAsync(""https://example.com/{i}"").GetAwaiter().GetResult();
+        private readonly TcpClient _tcp = new TcpClient();
+        private readonly string _secret;
+        private readonly Credentials _credentials;
+        private readonly IPAddress[] _addresses = Dns.GetHostAddresses(""db{i}.internal"");
+        private readonly string _host = Environment.MachineName;
+        private readonly Orders.Licensing.Lease _lease = new Orders.Licensing.Lease();
+        private readonly string _extension = ""http://localhost:2773/secretsmanager/get?secretId=s{i}"";
+
+        public Function{i}(IAmazonSecretsManager secrets, IAmazonSecurityTokenService sts)
+        {{
+            _tcp.Connect(""localhost"", {1000 + i % 1000});
+            using (var warm = new Npgsql.NpgsqlConnection())
+            {{
+                warm.Open();
+            }}
+            _secret = secrets.GetSecretValueAsync(new GetSecretValueRequest {{ SecretId = ""s{i}"" }}).GetAwaiter().GetResult().SecretString;
+            _credentials = sts.AssumeRoleAsync(new AssumeRoleRequest {{ RoleArn = ""arn:{i}"" }}).GetAwaiter().GetResult().Credentials;
+        }}
+
+        public Function{i}()
+            : this(null!, null!)
+        {{
+        }}
+
+        public string Handler(Order{i} input, ILambdaContext context)
+        {{
+            var token = Environment.GetEnvironmentVariable(""AWS_SESSION_TOKEN"");
+            var perCall = Dns.GetHostAddresses(""api{i}.internal"");
+            return $""{{Warmup.Length}} {{_tcp.Connected}} {{_secret}} {{_credentials.SessionToken}} {{_addresses.Length}} {{_host}} {{_lease.Holder}} {{_extension}} {{token}} {{perCall.Length}} {{Pricing{i}.Total(new[] {{ input }}, 0m)}}"";
+        }}
+    }}
+{BusinessCode(i)}
+}}
+";
+
+        private static string HookFunction(int i) => $@"using System;
+using System.IO;
+using System.Threading.Tasks;
+using Amazon.Lambda.Core;
+
+namespace Orders.Hooks{i % 20}
+{{
+    public class Function{i}
+    {{
+        private Stream _journal = new MemoryStream();
+        private MemoryStream _buffer = new MemoryStream();
+
+        public Function{i}()
+        {{
+            SnapshotRestore.RegisterBeforeSnapshot(() =>
+            {{
+                _journal.Dispose();
+                _buffer.Dispose();
+                _ = FlushAsync();
+                return ValueTask.CompletedTask;
+            }});
+            SnapshotRestore.RegisterAfterRestore(() =>
+            {{
+                _buffer = new MemoryStream();
+                return ValueTask.CompletedTask;
+            }});
+        }}
+
+        private Task FlushAsync() => Task.CompletedTask;
+
+        public async Task<string> Handler(Order{i} input, ILambdaContext context)
+        {{
+            SnapshotRestore.RegisterAfterRestore(() => ValueTask.CompletedTask);
+            await FlushAsync();
+            return $""{{_journal.CanRead}} {{_buffer.Length}} {{Pricing{i}.Total(new[] {{ input }}, 0m)}}"";
         }}
     }}
 {BusinessCode(i)}

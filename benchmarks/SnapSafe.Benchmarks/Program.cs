@@ -25,16 +25,18 @@ namespace SnapSafe.Benchmarks
         {
             var quick = args.Contains("--quick");
             var repetitions = quick ? 2 : 5;
-            var references = PlatformReferences();
-            references.AddRange(StandIns.Compile(references));
+            var platform = PlatformReferences();
+            var references = new List<MetadataReference>(platform);
+            references.AddRange(StandIns.Compile(platform));
+            references.Add(StandIns.CompileSource("AWSSDK.Shapes", Corpus.AwsSdkShapes, platform));
 
             Console.WriteLine($"# SnapSafe analyzer cost ({DateTime.UtcNow:yyyy-MM-dd})");
             Console.WriteLine();
             Console.WriteLine($"Machine: {Environment.ProcessorCount} logical cores, {RuntimeInfo()}, Roslyn {typeof(Compilation).Assembly.GetName().Version}.");
-            Console.WriteLine($"Each figure is the median of {repetitions} runs after a warm-up, each on a fresh clone of the compilation.");
+            Console.WriteLine($"Each figure is the median of {repetitions} runs after two warm-up runs, each on a fresh clone of the compilation.");
             Console.WriteLine();
-            Console.WriteLine("| corpus | files | compiler GetDiagnostics (ms) | SnapSafe (ms) | ratio | naive syntax-node rule (ms) | SnapSafe findings |");
-            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+            Console.WriteLine("| corpus | files | compiler GetDiagnostics (ms) | SnapSafe (ms) | SnapSafe ratio | naive syntax-node rule (ms) | naive ratio | SnapSafe findings |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
 
             var sizes = quick ? new[] { 100, 400 } : new[] { 100, 250, 500, 1000, 2000 };
             foreach (var size in sizes)
@@ -44,11 +46,17 @@ namespace SnapSafe.Benchmarks
                 await Report($"Lambda, all four models", size, compilations, repetitions);
             }
 
+            var lambdaSummary = LastSummary;
             foreach (var size in sizes)
             {
-                var plain = Create("Library", Corpus.Plain(size), references, executable: false);
+                // An ordinary library references no Amazon.Lambda package.
+                var plain = Create("Library", Corpus.Plain(size), platform, executable: false);
                 await Report("no Lambda types", size, new List<CSharpCompilation> { plain }, repetitions);
             }
+
+            Console.WriteLine();
+            Console.WriteLine("- " + lambdaSummary);
+            Console.WriteLine("- " + LastSummary);
 
             return 0;
         }
@@ -59,10 +67,14 @@ namespace SnapSafe.Benchmarks
             var snapSafe = new List<double>();
             var naive = new List<double>();
             var findings = 0;
-            for (var run = -1; run < repetitions; run++)
+            LastRules.Clear();
+            LastActions.Clear();
+            for (var run = -2; run < repetitions; run++)
             {
                 double compilerTime = 0, analyzerTime = 0, naiveTime = 0;
                 findings = 0;
+                LastRules.Clear();
+                LastActions.Clear();
                 foreach (var compilation in compilations)
                 {
                     var stopwatch = Stopwatch.StartNew();
@@ -85,19 +97,45 @@ namespace SnapSafe.Benchmarks
 
             var c = Median(compiler);
             var s = Median(snapSafe);
-            Console.WriteLine($"| {corpus} | {files} | {c:F0} | {s:F1} | {s / c:F4} | {Median(naive):F1} | {findings} |");
+            Console.WriteLine($"| {corpus} | {files} | {c:F0} | {s:F1} | {s / c:F4} | {Median(naive):F1} | {Median(naive) / c:F3} | {findings} |");
+            LastSummary = $"{corpus}, {files} files: findings per rule: "
+                + (LastRules.Count == 0 ? "none" : string.Join(", ", LastRules.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key} {r.Value}")))
+                + "; analyzer actions registered and run: "
+                + string.Join(", ", LastActions.Where(a => a.Value > 0).Select(a => $"{a.Key} {a.Value}"));
         }
+
+        private static readonly Dictionary<string, int> LastRules = new Dictionary<string, int>();
+        private static readonly Dictionary<string, int> LastActions = new Dictionary<string, int>();
+        private static string LastSummary = string.Empty;
+
+        private static void Add(string action, int count) => LastActions[action] = LastActions.TryGetValue(action, out var n) ? n + count : count;
 
         private static async Task<(double Time, int Count)> AnalyzerTime(CSharpCompilation compilation, DiagnosticAnalyzer analyzer)
         {
             var options = new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, BenchmarkOptions.Instance),
                 onAnalyzerException: (exception, _, _) => throw new InvalidOperationException("analyzer exception", exception),
                 concurrentAnalysis: false,
                 logAnalyzerExecutionTime: true);
             var withAnalyzers = compilation.Clone().WithAnalyzers(ImmutableArray.Create(analyzer), options);
             var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
             var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None);
+            if (analyzer is SnapSafeAnalyzer)
+            {
+                foreach (var diagnostic in diagnostics)
+                {
+                    LastRules[diagnostic.Id] = LastRules.TryGetValue(diagnostic.Id, out var n) ? n + 1 : 1;
+                }
+
+                Add("compilation start", telemetry.CompilationStartActionsCount);
+                Add("compilation end", telemetry.CompilationEndActionsCount);
+                Add("semantic model (init-phase findings, per tree)", telemetry.SemanticModelActionsCount);
+                Add("syntax node (SNAP022 literals, SNAP023 calls)", telemetry.SyntaxNodeActionsCount);
+                Add("additional file (templates)", telemetry.AdditionalFileActionsCount);
+                Add("symbol", telemetry.SymbolActionsCount);
+                Add("operation", telemetry.OperationActionsCount);
+            }
+
             return (telemetry.ExecutionTime.TotalMilliseconds, diagnostics.Count(d => d.Id.StartsWith("SNAP", StringComparison.Ordinal)));
         }
 
@@ -139,6 +177,31 @@ namespace SnapSafe.Benchmarks
         private static string RuntimeInfo() => System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription + " on " + System.Runtime.InteropServices.RuntimeInformation.OSDescription;
     }
 
+    /// <summary>The options a team would set: a sensitive type for SNAP043, every rule at least a suggestion.</summary>
+    internal sealed class BenchmarkOptions : AnalyzerConfigOptionsProvider
+    {
+        public static readonly BenchmarkOptions Instance = new BenchmarkOptions();
+
+        private static readonly Options Values = new Options();
+
+        public override AnalyzerConfigOptions GlobalOptions => Values;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Values;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Values;
+
+        private sealed class Options : AnalyzerConfigOptions
+        {
+            public override IEnumerable<string> Keys { get; } = new[] { "snapsafe.sensitive_types" };
+
+            public override bool TryGetValue(string key, out string value)
+            {
+                value = key == "snapsafe.sensitive_types" ? "Orders.Licensing.Lease" : string.Empty;
+                return value.Length > 0;
+            }
+        }
+    }
+
     /// <summary>The yardstick: a rule that binds every identifier in the compilation (what a naive analyzer does).</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     internal sealed class NaiveIdentifierAnalyzer : DiagnosticAnalyzer
@@ -170,7 +233,7 @@ namespace SnapSafe.Benchmarks
         {
             var root = FindRepositoryRoot();
             var folder = Path.Combine(root, "samples", "StandIns");
-            var projects = Directory.GetFiles(folder, "*.csproj", SearchOption.AllDirectories)
+            var projects = Directory.GetFiles(folder, "Amazon.Lambda.*.csproj", SearchOption.AllDirectories)
                 .Select(p => (Name: Path.GetFileNameWithoutExtension(p), Sources: Directory.GetFiles(Path.GetDirectoryName(p)!, "*.cs", SearchOption.AllDirectories)
                     .Where(s => !s.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar) && !s.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar)).ToList()))
                 .ToList();
@@ -183,7 +246,7 @@ namespace SnapSafe.Benchmarks
                 {
                     var compilation = CSharpCompilation.Create(
                         name,
-                        sources.Select(s => CSharpSyntaxTree.ParseText(File.ReadAllText(s), new CSharpParseOptions(LanguageVersion.Latest), path: s)),
+                        sources.Select(s => CSharpSyntaxTree.ParseText(File.ReadAllText(s), new CSharpParseOptions(LanguageVersion.Latest, preprocessorSymbols: new[] { "NET", "NET8_0_OR_GREATER", "NET6_0_OR_GREATER" }), path: s)),
                         platform.Concat(built),
                         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
                     using var stream = new MemoryStream();
@@ -206,6 +269,23 @@ namespace SnapSafe.Benchmarks
             }
 
             return built;
+        }
+
+        public static MetadataReference CompileSource(string name, string source, List<MetadataReference> platform)
+        {
+            var compilation = CSharpCompilation.Create(
+                name,
+                new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest)) },
+                platform,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            using var stream = new MemoryStream();
+            var result = compilation.Emit(stream);
+            if (!result.Success)
+            {
+                throw new InvalidOperationException(name + " does not compile:\n" + string.Join("\n", result.Diagnostics));
+            }
+
+            return MetadataReference.CreateFromImage(stream.ToArray());
         }
 
         private static string FindRepositoryRoot()
