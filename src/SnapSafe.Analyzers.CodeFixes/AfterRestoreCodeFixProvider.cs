@@ -10,7 +10,8 @@ using SnapSafe.Analyzers.Lambda;
 namespace SnapSafe.Analyzers.CodeFixes
 {
     /// <summary>
-    /// The after-restore fix shared by SNAP001-SNAP004: keeps the original initialization and repeats it in the
+    /// The after-restore fix shared by SNAP001-SNAP004, SNAP020, SNAP021, SNAP030 and SNAP043: keeps the original
+    /// initialization (secret fetch, credential request, DNS lookup, creation) and repeats it in the
     /// after-restore hook its type (or entry point) registers during init, reusing an existing hook, removing
     /// <c>readonly</c> where the hook assigns, and becoming <c>async</c> when the work awaits.
     /// </summary>
@@ -24,7 +25,11 @@ namespace SnapSafe.Analyzers.CodeFixes
             DiagnosticIds.RandomStateCaptured,
             DiagnosticIds.UniqueValueCaptured,
             DiagnosticIds.TimestampCaptured,
-            DiagnosticIds.TimerStartedDuringInit);
+            DiagnosticIds.TimerStartedDuringInit,
+            DiagnosticIds.SecretFetchedDuringInit,
+            DiagnosticIds.CredentialsCapturedDuringInit,
+            DiagnosticIds.DnsResultCached,
+            DiagnosticIds.SensitiveStateNotRefreshed);
 
         public override FixAllProvider GetFixAllProvider() => AfterRestoreFixAllProvider.Instance;
 
@@ -62,6 +67,10 @@ namespace SnapSafe.Analyzers.CodeFixes
                 DiagnosticIds.UniqueValueCaptured => "Regenerate",
                 DiagnosticIds.TimestampCaptured => "Re-capture",
                 DiagnosticIds.TimerStartedDuringInit => "Restart",
+                DiagnosticIds.SecretFetchedDuringInit => "Re-fetch",
+                DiagnosticIds.CredentialsCapturedDuringInit => "Re-fetch",
+                DiagnosticIds.DnsResultCached => "Resolve",
+                DiagnosticIds.SensitiveStateNotRefreshed => "Re-create",
                 _ => "Re-initialize",
             };
 
