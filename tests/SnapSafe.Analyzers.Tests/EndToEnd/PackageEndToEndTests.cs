@@ -1,0 +1,274 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using SnapSafe.Analyzers.Tests.Conventions;
+using Xunit;
+
+namespace SnapSafe.Analyzers.Tests.EndToEnd
+{
+    /// <summary>
+    /// The package from a consumer's point of view: packed, referenced from a local feed by a throwaway Lambda
+    /// project, built with <c>dotnet build</c>, fixed with <c>dotnet format</c>, configured through .editorconfig,
+    /// deployment templates and presets, with a SARIF log. One test, because the steps share the packed package.
+    /// </summary>
+    [Collection(nameof(EndToEndCollection))]
+    public sealed class PackageEndToEndTests : IDisposable
+    {
+        private const string Function = @"using System;
+using Amazon.Lambda.Core;
+
+namespace Orders
+{
+    public class Function
+    {
+        private static readonly Random Jitter = new Random();
+        private readonly Guid _instanceId = Guid.NewGuid();
+        private readonly DateTime _loadedAt;
+        private readonly System.Threading.CancellationTokenSource _budget = new System.Threading.CancellationTokenSource(TimeSpan.FromMinutes(5));
+
+        public Function()
+        {
+            _loadedAt = DateTime.UtcNow;
+        }
+
+        public string Handler(string input, ILambdaContext context)
+            => $""{input} {Jitter.Next()} {_instanceId} {_loadedAt:O} {_budget.IsCancellationRequested}"";
+    }
+}
+";
+
+        private const string TwoFunctions = @"using System;
+using Amazon.Lambda.Core;
+
+namespace Shop
+{
+    public class Orders
+    {
+        private readonly Guid _id = Guid.NewGuid();
+        public string Handler(string input, ILambdaContext context) => input + _id;
+    }
+
+    public class Reports
+    {
+        private readonly Guid _id = Guid.NewGuid();
+        public string Handler(string input, ILambdaContext context) => input + _id;
+    }
+}
+";
+
+        private const string Template = @"AWSTemplateFormatVersion: '2010-09-09'
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  OrdersFunction:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: Shop::Shop.Orders::Handler
+      Runtime: dotnet8
+      SnapStart:
+        ApplyOn: PublishedVersions
+  ReportsFunction:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: Shop::Shop.Reports::Handler
+      Runtime: dotnet8
+";
+
+        private readonly string _root = Path.Combine(Path.GetTempPath(), "snapsafe-e2e-" + Guid.NewGuid().ToString("N").Substring(0, 12));
+        private readonly string _version = "0.0.1-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
+
+        [Fact]
+        public void Package_BuildFormatSarifTemplatesAndPresets_WorkInAConsumerProject()
+        {
+            Directory.CreateDirectory(_root);
+            var feed = Path.Combine(_root, "feed");
+            Run(Repository.Root, "dotnet", $"pack \"{Repository.PathOf("src", "SnapSafe.Analyzers.Package")}\" -c Release -o \"{feed}\" -p:Version={_version} -p:TreatWarningsAsErrors=false");
+            Assert.True(File.Exists(Path.Combine(feed, "SnapSafe.Analyzers." + _version + ".nupkg")), "the package was not packed");
+            File.WriteAllText(Path.Combine(_root, "NuGet.config"), $@"<?xml version=""1.0"" encoding=""utf-8""?>
+<configuration>
+  <packageSources>
+    <add key=""snapsafe-e2e"" value=""{feed}"" />
+  </packageSources>
+</configuration>
+");
+            WriteStandIn(Path.Combine(_root, "lambda"));
+
+            // 1. dotnet build reports the findings with their files and lines.
+            var orders = WriteProject(Path.Combine(_root, "orders"), "Orders", Function);
+            var sarif = Path.Combine(_root, "orders.sarif");
+            var build = Run(orders, "dotnet", $"build -c Release -p:ErrorLog=\"{sarif}%2Cversion=2.1\"");
+            AssertFinding(build, "Function.cs", 8, "SNAP001");
+            AssertFinding(build, "Function.cs", 9, "SNAP002");
+            AssertFinding(build, "Function.cs", 15, "SNAP003");
+            Assert.DoesNotContain("warning SNAP004", build, StringComparison.Ordinal); // a suggestion by default
+
+            // 2. The SARIF log carries the findings and their help links.
+            using (var log = JsonDocument.Parse(File.ReadAllText(sarif)))
+            {
+                var run = log.RootElement.GetProperty("runs")[0];
+                var ruleIds = run.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("ruleId").GetString()).ToList();
+                Assert.Contains("SNAP001", ruleIds);
+                Assert.Contains("SNAP002", ruleIds);
+                Assert.Contains("SNAP003", ruleIds);
+                var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().ToList();
+                var snap001 = rules.Single(r => r.GetProperty("id").GetString() == "SNAP001");
+                Assert.EndsWith("docs/rules/SNAP001.md", snap001.GetProperty("helpUri").GetString(), StringComparison.Ordinal);
+            }
+
+            // 3. The category severity from .editorconfig makes the findings errors; the build fails.
+            File.WriteAllText(Path.Combine(orders, ".editorconfig"), "root = true\n\n[*.cs]\ndotnet_analyzer_diagnostic.category-SnapStart.severity = error\n");
+            var strictBuild = Run(orders, "dotnet", "build -c Release --no-incremental", expectSuccess: false);
+            Assert.Contains("error SNAP001", strictBuild, StringComparison.Ordinal);
+            File.WriteAllText(Path.Combine(orders, ".editorconfig"), "root = true\n\n[*.cs]\ndotnet_diagnostic.SNAP002.severity = none\n");
+            var oneOff = Run(orders, "dotnet", "build -c Release --no-incremental");
+            Assert.Contains("warning SNAP001", oneOff, StringComparison.Ordinal);
+            Assert.DoesNotContain("SNAP002", oneOff, StringComparison.Ordinal);
+            File.Delete(Path.Combine(orders, ".editorconfig"));
+
+            // 4. Presets: strict raises the suggestion SNAP004 to a warning, none silences SnapSafe.
+            var strict = Run(orders, "dotnet", "build -c Release --no-incremental -p:SnapSafeAnalysisMode=strict");
+            AssertFinding(strict, "Function.cs", 11, "SNAP004");
+            var none = Run(orders, "dotnet", "build -c Release --no-incremental -p:SnapSafeAnalysisMode=none");
+            Assert.DoesNotContain("SNAP0", none, StringComparison.Ordinal);
+
+            // 5. dotnet format applies the after-restore fix; the project then builds without SnapSafe warnings.
+            Run(orders, "dotnet", "format analyzers Orders.csproj --diagnostics SNAP001 SNAP002 SNAP003 SNAP004 --severity info --no-restore");
+            var fixedSource = File.ReadAllText(Path.Combine(orders, "Function.cs"));
+            Assert.Contains("SnapshotRestore.RegisterAfterRestore", fixedSource, StringComparison.Ordinal);
+            Assert.Contains("Jitter = new Random()", fixedSource, StringComparison.Ordinal);
+            var rebuilt = Run(orders, "dotnet", "build -c Release --no-incremental -p:SnapSafeAnalysisMode=strict");
+            Assert.DoesNotContain("SNAP0", rebuilt, StringComparison.Ordinal);
+
+            // 6. A template in the repository root deploys one function with SnapStart and one without.
+            var repository = Path.Combine(_root, "repo");
+            Directory.CreateDirectory(Path.Combine(repository, ".git"));
+            File.WriteAllText(Path.Combine(repository, ".git", "HEAD"), "ref: refs/heads/main\n");
+            File.WriteAllText(Path.Combine(repository, "template.yaml"), Template);
+            File.WriteAllText(Path.Combine(_root, "template.yaml"), "Globals:\n  Function:\n    Runtime: dotnet8\n");
+            var shop = WriteProject(Path.Combine(repository, "src", "Shop"), "Shop", TwoFunctions);
+            var linked = Run(shop, "dotnet", "build -c Release");
+            AssertFinding(linked, "Function.cs", 8, "SNAP002");
+            Assert.DoesNotMatch(new Regex(@"Function\.cs\(14,\d+\): warning SNAP002"), linked);
+        }
+
+        public void Dispose()
+        {
+            try
+            {
+                if (Directory.Exists(_root))
+                {
+                    Directory.Delete(_root, recursive: true);
+                }
+
+                // The package version is unique to this run: take it out of the machine's package cache again.
+                var cached = Path.Combine(
+                    Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"),
+                    "snapsafe.analyzers",
+                    _version);
+                if (Directory.Exists(cached))
+                {
+                    Directory.Delete(cached, recursive: true);
+                }
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        private static void AssertFinding(string output, string file, int line, string id)
+            => Assert.True(
+                new Regex(Regex.Escape(file) + @"\(" + line + @",\d+\): warning " + id).IsMatch(output),
+                $"expected '{file}({line},..): warning {id}' in the build output:\n{output}");
+
+        private void WriteStandIn(string folder)
+        {
+            Directory.CreateDirectory(folder);
+            foreach (var source in Directory.GetFiles(Repository.PathOf("samples", "StandIns", "Amazon.Lambda.Core"), "*.cs"))
+            {
+                File.Copy(source, Path.Combine(folder, Path.GetFileName(source)));
+            }
+
+            File.WriteAllText(Path.Combine(folder, "Amazon.Lambda.Core.csproj"), @"<Project Sdk=""Microsoft.NET.Sdk"">
+  <PropertyGroup>
+    <TargetFramework>net8.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <AssemblyName>Amazon.Lambda.Core</AssemblyName>
+  </PropertyGroup>
+</Project>
+");
+        }
+
+        private string WriteProject(string folder, string name, string source)
+        {
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, "Function.cs"), source);
+            File.WriteAllText(Path.Combine(folder, name + ".csproj"), $@"<Project Sdk=""Microsoft.NET.Sdk"">
+  <PropertyGroup>
+    <TargetFramework>net8.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <AssemblyName>{name}</AssemblyName>
+    <RestoreConfigFile>{Path.Combine(_root, "NuGet.config")}</RestoreConfigFile>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include=""SnapSafe.Analyzers"" Version=""{_version}"" PrivateAssets=""all"" />
+    <ProjectReference Include=""{Path.Combine(_root, "lambda", "Amazon.Lambda.Core.csproj")}"" />
+  </ItemGroup>
+</Project>
+");
+            return folder;
+        }
+
+        private static string Run(string directory, string fileName, string arguments, bool expectSuccess = true)
+        {
+            var start = new ProcessStartInfo(fileName, arguments)
+            {
+                WorkingDirectory = directory,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+            start.Environment["DOTNET_NOLOGO"] = "1";
+            start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+            start.Environment["TreatWarningsAsErrors"] = "false";
+            var output = new StringBuilder();
+            using var process = new Process { StartInfo = start };
+            process.OutputDataReceived += (_, e) => { if (e.Data != null) { lock (output) { output.AppendLine(e.Data); } } };
+            process.ErrorDataReceived += (_, e) => { if (e.Data != null) { lock (output) { output.AppendLine(e.Data); } } };
+            process.Start();
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            if (!process.WaitForExit(300_000))
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"'{fileName} {arguments}' did not finish in 5 minutes:\n{output}");
+            }
+
+            process.WaitForExit();
+            var text = output.ToString();
+            if (expectSuccess && process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"'{fileName} {arguments}' in {directory} exited with {process.ExitCode}:\n{text}");
+            }
+
+            if (!expectSuccess && process.ExitCode == 0)
+            {
+                throw new InvalidOperationException($"'{fileName} {arguments}' in {directory} was expected to fail:\n{text}");
+            }
+
+            return text;
+        }
+    }
+
+    /// <summary>End-to-end builds run one at a time.</summary>
+    [CollectionDefinition(nameof(EndToEndCollection), DisableParallelization = true)]
+    public sealed class EndToEndCollection
+    {
+    }
+}
