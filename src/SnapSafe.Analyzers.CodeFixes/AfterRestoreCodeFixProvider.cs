@@ -10,7 +10,7 @@ using SnapSafe.Analyzers.Lambda;
 namespace SnapSafe.Analyzers.CodeFixes
 {
     /// <summary>
-    /// The after-restore fix shared by SNAP001-SNAP004, SNAP020, SNAP021, SNAP030 and SNAP043: keeps the original
+    /// The after-restore fix shared by SNAP001-SNAP004, SNAP020, SNAP021, SNAP030, SNAP041 and SNAP043: keeps the original
     /// initialization (secret fetch, credential request, DNS lookup, creation) and repeats it in the
     /// after-restore hook its type (or entry point) registers during init, reusing an existing hook, removing
     /// <c>readonly</c> where the hook assigns, and becoming <c>async</c> when the work awaits.
@@ -29,7 +29,8 @@ namespace SnapSafe.Analyzers.CodeFixes
             DiagnosticIds.SecretFetchedDuringInit,
             DiagnosticIds.CredentialsCapturedDuringInit,
             DiagnosticIds.DnsResultCached,
-            DiagnosticIds.SensitiveStateNotRefreshed);
+            DiagnosticIds.SensitiveStateNotRefreshed,
+            DiagnosticIds.ReleasedResourceNotRestored);
 
         public override FixAllProvider GetFixAllProvider() => AfterRestoreFixAllProvider.Instance;
 
@@ -43,8 +44,13 @@ namespace SnapSafe.Analyzers.CodeFixes
                     continue;
                 }
 
+                if (AfterRestoreHook.Retarget(document, diagnostic) is not { } target)
+                {
+                    continue;
+                }
+
                 var session = new FixSession(document.Project.Solution, context.CancellationToken);
-                if (await Reinitialization.CreateAsync(document, diagnostic, session).ConfigureAwait(false) == null)
+                if (await Reinitialization.CreateAsync(target.Document, target.Diagnostic, session).ConfigureAwait(false) == null)
                 {
                     continue;
                 }
@@ -52,7 +58,7 @@ namespace SnapSafe.Analyzers.CodeFixes
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         TitleOf(diagnostic),
-                        cancellationToken => AfterRestoreHook.ApplyAsync(document.Project.Solution, new[] { (document, diagnostic) }, cancellationToken),
+                        cancellationToken => AfterRestoreHook.ApplyAsync(document.Project.Solution, new[] { (target.Document, target.Diagnostic) }, cancellationToken),
                         EquivalenceKey),
                     diagnostic);
             }
@@ -71,6 +77,7 @@ namespace SnapSafe.Analyzers.CodeFixes
                 DiagnosticIds.CredentialsCapturedDuringInit => "Re-fetch",
                 DiagnosticIds.DnsResultCached => "Resolve",
                 DiagnosticIds.SensitiveStateNotRefreshed => "Re-create",
+                DiagnosticIds.ReleasedResourceNotRestored => "Re-create",
                 _ => "Re-initialize",
             };
 

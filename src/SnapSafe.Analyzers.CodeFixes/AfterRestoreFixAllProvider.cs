@@ -59,9 +59,9 @@ namespace SnapSafe.Analyzers.CodeFixes
                 cancellationToken.ThrowIfCancellationRequested();
                 foreach (var diagnostic in await context.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false))
                 {
-                    if (AfterRestoreHook.IsCandidate(diagnostic))
+                    if (AfterRestoreHook.IsCandidate(diagnostic) && AfterRestoreHook.Retarget(document, diagnostic) is { } target)
                     {
-                        items.Add((document, diagnostic));
+                        items.Add(target);
                     }
                 }
             }

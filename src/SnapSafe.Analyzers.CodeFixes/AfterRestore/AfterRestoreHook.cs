@@ -28,6 +28,27 @@ namespace SnapSafe.Analyzers.CodeFixes.AfterRestore
             HookHosts.Constructor, HookHosts.StaticConstructor, HookHosts.EntryPoint);
 
         /// <summary>What the analyzer marked fixable, in a shape this fix handles (cheap: no semantic model).</summary>
+        /// <summary>
+        /// SNAP041 reports the release in a before-snapshot hook; its fix repeats the member's initialization, which the
+        /// diagnostic carries as its additional location. This turns it into the finding the hook fix works from: the
+        /// same properties, located at that initialization.
+        /// </summary>
+        public static (Document Document, Diagnostic Diagnostic)? Retarget(Document document, Diagnostic diagnostic)
+        {
+            if (diagnostic.Id != DiagnosticIds.ReleasedResourceNotRestored)
+            {
+                return (document, diagnostic);
+            }
+
+            if (diagnostic.AdditionalLocations.Count == 0 || diagnostic.AdditionalLocations[0].SourceTree is not { } tree
+                || document.Project.Solution.GetDocument(tree) is not { } initialDocument)
+            {
+                return null;
+            }
+
+            return (initialDocument, Diagnostic.Create(diagnostic.Descriptor, diagnostic.AdditionalLocations[0], diagnostic.Properties));
+        }
+
         public static bool IsCandidate(Diagnostic diagnostic)
             => diagnostic.Properties.TryGetValue(FixProperties.Fixable, out var fixable) && fixable == "true"
                 && diagnostic.Properties.TryGetValue(FixProperties.Store, out var store) && store != null && FixableStores.Contains(store)

@@ -441,10 +441,13 @@ namespace SnapSafe.Analyzers.Lambda
                     fixable = true;
                     properties[FixProperties.IsAsync] = reopen == "OpenAsync" ? "true" : "false";
                 }
-                else if (_initValues.TryGetValue(member, out var initial) && UsesOnlyVisibleNames(initial, allowParameters: false))
+                else if (_initValues.TryGetValue(member, out var initial) && UsesOnlyVisibleNames(initial, allowParameters: false)
+                    && StoreOf(initial.Syntax) is { } initialStore)
                 {
+                    // The fix repeats this initialization (the additional location) in the after-restore hook.
                     fixable = true;
                     additional = ImmutableArray.Create(initial.Syntax.GetLocation());
+                    properties[FixProperties.Store] = initialStore;
                     properties[FixProperties.IsAsync] = HasAwait(initial.Syntax) ? "true" : "false";
                 }
 
@@ -453,6 +456,14 @@ namespace SnapSafe.Analyzers.Lambda
                 AddHookFinding(Descriptors.SNAP041ReleasedResourceNotRestored, operation.Syntax, additional, properties.ToImmutable(), member.Name, api);
             }
         }
+
+        /// <summary>How a member's first value is written: a field or property initializer, or an assignment statement.</summary>
+        private static string? StoreOf(SyntaxNode value) => value.Parent switch
+        {
+            EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax or PropertyDeclarationSyntax } => StoreKinds.Initializer,
+            AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax } assignment when assignment.Right == value => StoreKinds.Assignment,
+            _ => null,
+        };
 
         private static bool FindMethod(ITypeSymbol? type, string name)
         {
