@@ -10,7 +10,8 @@ using SnapSafe.Analyzers.Lambda;
 namespace SnapSafe.Analyzers.CodeFixes
 {
     /// <summary>
-    /// The after-restore fix shared by SNAP001-SNAP004, SNAP020, SNAP021, SNAP030, SNAP041 and SNAP043: keeps the original
+    /// The after-restore fix shared by SNAP001-SNAP004, SNAP010 (ADO.NET connections closed and re-opened, connections created by a connect call re-created), SNAP020,
+    /// SNAP021, SNAP030, SNAP041 and SNAP043: keeps the original
     /// initialization (secret fetch, credential request, DNS lookup, creation) and repeats it in the
     /// after-restore hook its type (or entry point) registers during init, reusing an existing hook, removing
     /// <c>readonly</c> where the hook assigns, and becoming <c>async</c> when the work awaits.
@@ -30,7 +31,8 @@ namespace SnapSafe.Analyzers.CodeFixes
             DiagnosticIds.CredentialsCapturedDuringInit,
             DiagnosticIds.DnsResultCached,
             DiagnosticIds.SensitiveStateNotRefreshed,
-            DiagnosticIds.ReleasedResourceNotRestored);
+            DiagnosticIds.ReleasedResourceNotRestored,
+            DiagnosticIds.ConnectionOpenedDuringInit);
 
         public override FixAllProvider GetFixAllProvider() => AfterRestoreFixAllProvider.Instance;
 
@@ -78,6 +80,7 @@ namespace SnapSafe.Analyzers.CodeFixes
                 DiagnosticIds.DnsResultCached => "Resolve",
                 DiagnosticIds.SensitiveStateNotRefreshed => "Re-create",
                 DiagnosticIds.ReleasedResourceNotRestored => "Re-create",
+                DiagnosticIds.ConnectionOpenedDuringInit => "Re-open",
                 _ => "Re-initialize",
             };
 

@@ -157,6 +157,12 @@ namespace SnapSafe.Analyzers.CodeFixes.AfterRestore
                     return null;
                 }
 
+                // A connection is re-opened only where closing and opening the same object is safe: ADO.NET.
+                if (_diagnostic.Id == DiagnosticIds.ConnectionOpenedDuringInit && !IsAdoNetOpen(_model, statement))
+                {
+                    return null;
+                }
+
                 if (_host == HookHosts.EntryPoint)
                 {
                     return EntrySite(statement) is { } entry ? new Created(null, statement, ImmutableArray.Create(entry)) : (Created?)null;

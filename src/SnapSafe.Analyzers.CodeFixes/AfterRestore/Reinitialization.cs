@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -80,7 +81,12 @@ namespace SnapSafe.Analyzers.CodeFixes.AfterRestore
 
             if (Store == StoreKinds.StartCall)
             {
-                return new[] { ((StatementSyntax)Source).WithoutTrivia().WithAdditionalAnnotations(Formatter.Annotation) };
+                var start = ((StatementSyntax)Source).WithoutTrivia().WithAdditionalAnnotations(Formatter.Annotation);
+
+                // SNAP010: a kept ADO.NET connection still believes it is open after restore; close it, then open it again.
+                return ReopensConnection
+                    ? new[] { CloseVariantOf(start), start }
+                    : new[] { start };
             }
 
             var target = NameScope.Target(Member!, model, position);
@@ -103,11 +109,52 @@ namespace SnapSafe.Analyzers.CodeFixes.AfterRestore
             return new StatementSyntax[] { dispose, assignment };
         }
 
-        /// <summary>The value is a timer: re-creating it without disposing the old one would leave both running.</summary>
+        /// <summary>
+        /// The value is a timer, or a connection (SNAP010): re-creating it without disposing the old one would leave
+        /// both running.
+        /// </summary>
         private bool StopsTimer
             => Store != StoreKinds.StartCall
-                && Model.GetTypeInfo(Source).Type is INamedTypeSymbol type
-                && TimerTypes.Contains(type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat));
+                && ((Model.GetTypeInfo(Source).Type is INamedTypeSymbol type && TimerTypes.Contains(type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat)))
+                    || (Diagnostic.Id == DiagnosticIds.ConnectionOpenedDuringInit && IsDisposable(Model.GetTypeInfo(Source).Type)));
+
+        /// <summary>SNAP010 on <c>connection.Open()</c>/<c>await connection.OpenAsync()</c> of an ADO.NET connection.</summary>
+        private bool ReopensConnection => Diagnostic.Id == DiagnosticIds.ConnectionOpenedDuringInit && IsAdoNetOpen(Model, Source);
+
+        internal static bool IsAdoNetOpen(SemanticModel model, SyntaxNode statement)
+        {
+            var expression = (statement as ExpressionStatementSyntax)?.Expression;
+            if (expression is AwaitExpressionSyntax awaited)
+            {
+                expression = awaited.Expression;
+            }
+
+            if (expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation
+                && access.Name.Identifier.ValueText is "Open" or "OpenAsync"
+                && model.GetSymbolInfo(invocation).Symbol is IMethodSymbol method)
+            {
+                for (var type = method.ContainingType; type != null; type = type.BaseType)
+                {
+                    if (type.ToDisplayString() == "System.Data.Common.DbConnection")
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static StatementSyntax CloseVariantOf(StatementSyntax start)
+        {
+            var access = start.DescendantNodes().OfType<MemberAccessExpressionSyntax>().First(a => a.Name.Identifier.ValueText is "Open" or "OpenAsync");
+            var close = access.Name.Identifier.ValueText == "OpenAsync" ? "CloseAsync" : "Close";
+            var invocation = (InvocationExpressionSyntax)access.Parent!;
+            return start.ReplaceNode(invocation, SyntaxFactory.InvocationExpression(access.WithName(SyntaxFactory.IdentifierName(close))));
+        }
+
+        private static bool IsDisposable(ITypeSymbol? type)
+            => type != null && type.AllInterfaces.Any(i => i.ToDisplayString() == "System.IDisposable");
 
         private static readonly ImmutableHashSet<string> TimerTypes = ImmutableHashSet.Create(
             "System.Threading.Timer", "System.Timers.Timer", "System.Threading.PeriodicTimer");
