@@ -11,7 +11,7 @@ namespace SnapSafe.Analyzers.CodeFixes
 {
     /// <summary>
     /// The after-restore fix shared by SNAP001-SNAP004, SNAP010 (ADO.NET connections closed and re-opened, connections created by a connect call re-created), SNAP020,
-    /// SNAP021, SNAP030, SNAP041 and SNAP043: keeps the original
+    /// SNAP021, SNAP030, SNAP031 (a new GUID identifier), SNAP041 and SNAP043: keeps the original
     /// initialization (secret fetch, credential request, DNS lookup, creation) and repeats it in the
     /// after-restore hook its type (or entry point) registers during init, reusing an existing hook, removing
     /// <c>readonly</c> where the hook assigns, and becoming <c>async</c> when the work awaits.
@@ -32,7 +32,8 @@ namespace SnapSafe.Analyzers.CodeFixes
             DiagnosticIds.DnsResultCached,
             DiagnosticIds.SensitiveStateNotRefreshed,
             DiagnosticIds.ReleasedResourceNotRestored,
-            DiagnosticIds.ConnectionOpenedDuringInit);
+            DiagnosticIds.ConnectionOpenedDuringInit,
+            DiagnosticIds.HostIdentityCaptured);
 
         public override FixAllProvider GetFixAllProvider() => AfterRestoreFixAllProvider.Instance;
 
@@ -81,6 +82,7 @@ namespace SnapSafe.Analyzers.CodeFixes
                 DiagnosticIds.SensitiveStateNotRefreshed => "Re-create",
                 DiagnosticIds.ReleasedResourceNotRestored => "Re-create",
                 DiagnosticIds.ConnectionOpenedDuringInit => "Re-open",
+                DiagnosticIds.HostIdentityCaptured => "Generate a new identifier for",
                 _ => "Re-initialize",
             };
 

@@ -95,8 +95,13 @@ namespace SnapSafe.Analyzers.CodeFixes.AfterRestore
                 return null;
             }
 
+            // SNAP031: reading the host identity again gives the same value in every restored copy; a fresh
+            // identifier is what the member is used for.
+            var value = Diagnostic.Id == DiagnosticIds.HostIdentityCaptured
+                ? SyntaxFactory.ParseExpression(GuidNameAt(model, position) + ".NewGuid().ToString(\"N\")")
+                : ((ExpressionSyntax)Source).WithoutTrivia();
             var assignment = SyntaxFactory.ExpressionStatement(
-                    SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, target, ((ExpressionSyntax)Source).WithoutTrivia()))
+                    SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, target, value))
                 .WithAdditionalAnnotations(Formatter.Annotation);
             if (!StopsTimer)
             {
@@ -120,6 +125,13 @@ namespace SnapSafe.Analyzers.CodeFixes.AfterRestore
 
         /// <summary>SNAP010 on <c>connection.Open()</c>/<c>await connection.OpenAsync()</c> of an ADO.NET connection.</summary>
         private bool ReopensConnection => Diagnostic.Id == DiagnosticIds.ConnectionOpenedDuringInit && IsAdoNetOpen(Model, Source);
+
+        /// <summary><c>Guid</c> where it names System.Guid at <paramref name="position"/>, the qualified name otherwise.</summary>
+        private static string GuidNameAt(SemanticModel model, int position)
+            => model.LookupNamespacesAndTypes(position, name: "Guid").Length == 1
+                && model.LookupNamespacesAndTypes(position, name: "Guid")[0].ToDisplayString() == "System.Guid"
+                ? "Guid"
+                : "global::System.Guid";
 
         internal static bool IsAdoNetOpen(SemanticModel model, SyntaxNode statement)
         {
@@ -200,6 +212,13 @@ namespace SnapSafe.Analyzers.CodeFixes.AfterRestore
             };
 
             if (created == null)
+            {
+                return null;
+            }
+
+            // SNAP031 assigns a new identifier: only a string member can hold it.
+            if (diagnostic.Id == DiagnosticIds.HostIdentityCaptured
+                && created.Value.Member switch { IFieldSymbol f => f.Type, IPropertySymbol p => p.Type, ILocalSymbol l => l.Type, _ => null } is not { SpecialType: SpecialType.System_String })
             {
                 return null;
             }
