@@ -152,6 +152,13 @@ namespace SnapSafe.Analyzers.Deployment
 
         private object? ReadValue(string rest, ref int index, int indent, int depth, bool allowSameIndentSequence)
         {
+            if (rest.StartsWith("&", System.StringComparison.Ordinal) || rest.StartsWith("*", System.StringComparison.Ordinal))
+            {
+                // The value is on the line just read, and ends it.
+                var line = _lines[index - 1];
+                throw new TemplateFormatException("anchors and aliases are not supported", _lineOffsets[line.Number] + line.Indent + line.Content.Length - rest.Length);
+            }
+
             if (rest.Length == 0)
             {
                 if (index < _lines.Count && (_lines[index].Indent > indent
@@ -178,8 +185,26 @@ namespace SnapSafe.Analyzers.Deployment
                 return ReadFlowMapping(rest, index - 1);
             }
 
+            if (rest.StartsWith("[", System.StringComparison.Ordinal))
+            {
+                // A flow sequence may continue on more-indented lines until its brackets close.
+                var start = index - 1;
+                while (FlowDepth(rest) > 0 && index < _lines.Count && _lines[index].Indent > indent)
+                {
+                    rest += " " + _lines[index].Content;
+                    index++;
+                }
+
+                if (FlowDepth(rest) != 0)
+                {
+                    throw new TemplateFormatException("a flow sequence is not closed", OffsetOf(start));
+                }
+
+                return Scalar(rest);
+            }
+
             // A plain scalar may continue on more-indented lines.
-            while (index < _lines.Count && _lines[index].Indent > indent && !rest.StartsWith("[", System.StringComparison.Ordinal))
+            while (index < _lines.Count && _lines[index].Indent > indent)
             {
                 rest += " " + _lines[index].Content;
                 index++;
@@ -213,6 +238,37 @@ namespace SnapSafe.Analyzers.Deployment
             }
 
             return result;
+        }
+
+        /// <summary>Open flow brackets (<c>[</c>, <c>{</c>) minus closed ones, outside quoted text.</summary>
+        private static int FlowDepth(string text)
+        {
+            var depth = 0;
+            var quote = '\0';
+            foreach (var c in text)
+            {
+                if (quote != '\0')
+                {
+                    if (c == quote)
+                    {
+                        quote = '\0';
+                    }
+                }
+                else if (c == '"' || c == '\'')
+                {
+                    quote = c;
+                }
+                else if (c == '[' || c == '{')
+                {
+                    depth++;
+                }
+                else if (c == ']' || c == '}')
+                {
+                    depth--;
+                }
+            }
+
+            return depth;
         }
 
         private int OffsetOf(int lineIndex)

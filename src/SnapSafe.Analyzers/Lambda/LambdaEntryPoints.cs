@@ -109,7 +109,7 @@ namespace SnapSafe.Analyzers.Lambda
         {
             var result = HandlerKind.None;
             if ((!options.HandlerTypes.IsEmpty || !templateHandlers.IsEmpty)
-                && (options.HandlerTypes.Contains(FullName(type)) || templateHandlers.Contains(FullName(type))))
+                && (IsListed(options.HandlerTypes, type, out _) || templateHandlers.Contains(FullName(type))))
             {
                 result = HandlerKind.Handler;
             }
@@ -291,8 +291,46 @@ namespace SnapSafe.Analyzers.Lambda
             return false;
         }
 
+        /// <summary>
+        /// The type's name as Lambda handler strings and the <c>snapsafe.*</c> type lists write it:
+        /// <c>Namespace.Outer+Inner</c>, without generic arity.
+        /// </summary>
         internal static string FullName(INamedTypeSymbol type)
-            => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted).WithGenericsOptions(SymbolDisplayGenericsOptions.None));
+        {
+            var name = type.Name;
+            for (var outer = type.ContainingType; outer != null; outer = outer.ContainingType)
+            {
+                name = outer.Name + "+" + name;
+            }
+
+            var ns = type.ContainingNamespace;
+            return ns == null || ns.IsGlobalNamespace ? name : ns.ToDisplayString() + "." + name;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="names"/> lists <paramref name="type"/>: as <c>Namespace.Outer+Inner</c> or, for a
+        /// nested type, also as <c>Namespace.Outer.Inner</c>.
+        /// </summary>
+        internal static bool IsListed(ImmutableHashSet<string> names, INamedTypeSymbol type, out string listedName)
+        {
+            listedName = FullName(type);
+            if (names.Contains(listedName))
+            {
+                return true;
+            }
+
+            if (type.ContainingType != null)
+            {
+                var dotted = listedName.Replace('+', '.');
+                if (names.Contains(dotted))
+                {
+                    listedName = dotted;
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         internal static bool HasAttribute(ImmutableArray<AttributeData> attributes, INamedTypeSymbol attributeType)
         {

@@ -281,22 +281,50 @@ namespace SnapSafe.Analyzers.Lambda
         {
             AddList(options, SecretMethodsKey, secretMethods);
             AddList(options, ConnectionMethodsKey, connectionMethods);
-            AddList(options, HandlerTypesKey, handlerTypes);
+            AddList(options, HandlerTypesKey, handlerTypes, typeNames: true);
             AddList(options, UniqueValueMethodsKey, uniqueValueMethods);
-            AddList(options, SensitiveTypesKey, sensitiveTypes);
+            AddList(options, SensitiveTypesKey, sensitiveTypes, typeNames: true);
         }
 
-        private static void AddList(AnalyzerConfigOptions options, string key, ImmutableHashSet<string>.Builder target)
+        private static void AddList(AnalyzerConfigOptions options, string key, ImmutableHashSet<string>.Builder target, bool typeNames = false)
         {
             if (!options.TryGetValue(key, out var value) || string.IsNullOrWhiteSpace(value))
             {
                 return;
             }
 
-            foreach (var name in Split(value))
+            foreach (var entry in Split(value))
             {
-                target.Add(name.StartsWith("global::", StringComparison.Ordinal) ? name.Substring("global::".Length) : name);
+                var name = entry.StartsWith("global::", StringComparison.Ordinal) ? entry.Substring("global::".Length) : entry;
+                target.Add(typeNames ? WithoutArity(name) : name);
             }
+        }
+
+        /// <summary>A type name without generic arity (<c>MyCo.Cache`1</c> is listed as <c>MyCo.Cache</c>), as types are matched.</summary>
+        private static string WithoutArity(string name)
+        {
+            if (name.IndexOf('`') < 0)
+            {
+                return name;
+            }
+
+            var result = new System.Text.StringBuilder(name.Length);
+            for (var i = 0; i < name.Length; i++)
+            {
+                if (name[i] == '`')
+                {
+                    while (i + 1 < name.Length && char.IsDigit(name[i + 1]))
+                    {
+                        i++;
+                    }
+
+                    continue;
+                }
+
+                result.Append(name[i]);
+            }
+
+            return result.ToString();
         }
     }
 }

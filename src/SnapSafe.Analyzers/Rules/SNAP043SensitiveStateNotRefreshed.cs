@@ -34,8 +34,7 @@ namespace SnapSafe.Analyzers.Rules
 
             for (var current = type as INamedTypeSymbol; current != null; current = current.BaseType)
             {
-                var name = LambdaEntryPoints.FullName(current);
-                if (context.Options.SensitiveTypes.Contains(name))
+                if (LambdaEntryPoints.IsListed(context.Options.SensitiveTypes, current, out var name))
                 {
                     source = new HazardSource(Descriptor, name, operation);
                     return true;
@@ -46,8 +45,7 @@ namespace SnapSafe.Analyzers.Rules
             {
                 foreach (var implemented in type.AllInterfaces)
                 {
-                    var name = LambdaEntryPoints.FullName(implemented);
-                    if (context.Options.SensitiveTypes.Contains(name))
+                    if (LambdaEntryPoints.IsListed(context.Options.SensitiveTypes, implemented, out var name))
                     {
                         source = new HazardSource(Descriptor, name, operation);
                         return true;

@@ -1,10 +1,19 @@
+using System;
+using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 using SnapSafe.Analyzers.Tests.Verifiers;
 using Xunit;
-using VerifyCS = SnapSafe.Analyzers.Tests.Configuration.ConfiguredVerifier;
+using VerifyCS = SnapSafe.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SnapSafe.Analyzers.SnapSafeAnalyzer>;
 
 namespace SnapSafe.Analyzers.Tests.Configuration
 {
+    /// <summary>
+    /// Every <c>snapsafe.*</c> key with a value that works and one that does not (SNAP900 names the key and the
+    /// value), and the compiler's severity keys, from .editorconfig and .globalconfig.
+    /// </summary>
     public class ConfigurationTests
     {
         private const string Flagged = @"
@@ -27,20 +36,183 @@ public class Function
     public string Handler(string input, ILambdaContext context) => input;
 }";
 
-        [Fact]
-        public Task SnapStartDisabled_SilencesEveryRule() => VerifyCS.VerifyClassLibraryAsync(Silent, "snapsafe.snapstart = disabled");
+        private const string SnapStartReason = "expected auto, enabled or disabled; auto applies";
+        private const string TypeNameReason = "expected a full type name such as MyCompany.Orders.Function; this entry is ignored";
+        private const string MethodIdReason = "expected a documentation-comment ID such as M:MyCo.Vault.Read(System.String); this entry is ignored";
+
+        private static Task VerifyWithEditorConfigAsync(string source, string editorConfig, params DiagnosticResult[] expected)
+        {
+            var test = new BuiltTest { TestCode = source }.WithEditorConfig(editorConfig);
+            test.ExpectedDiagnostics.AddRange(expected);
+            return test.RunAsync(CancellationToken.None);
+        }
+
+        private static Task VerifyWithGlobalConfigAsync(string source, string globalConfig, params DiagnosticResult[] expected)
+        {
+            var test = new BuiltTest { TestCode = source }.WithGlobalConfig(globalConfig);
+            test.ExpectedDiagnostics.AddRange(expected);
+            return test.RunAsync(CancellationToken.None);
+        }
+
+        private static DiagnosticResult InvalidConfiguration(string key, string value, string reason)
+            => VerifyCS.Diagnostic("SNAP900").WithNoLocation().WithArguments(key, value, reason);
+
+        // snapsafe.snapstart
 
         [Fact]
-        public Task SnapStartEnabled_Reports() => VerifyCS.VerifyClassLibraryAsync(Flagged, "snapsafe.snapstart = enabled");
+        public Task SnapStartDisabled_SilencesEveryRule() => VerifyWithEditorConfigAsync(
+            Silent.Replace("=> input;", "=> input + Environment.GetEnvironmentVariable(\"AWS_SESSION_TOKEN\") + \"http://localhost:2773\";"),
+            "snapsafe.snapstart = disabled");
 
         [Fact]
-        public Task SeverityNone_SilencesOneRule() => VerifyCS.VerifyClassLibraryAsync(Silent, "dotnet_diagnostic.SNAP002.severity = none");
-
-        // dotnet_analyzer_diagnostic.category-SnapStart.severity is applied by the compiler host (dotnet build, the
-        // IDE), not by the in-memory test workspace: EndToEnd/PackageEndToEndTests checks it in a real build.
+        public Task SnapStartEnabled_Reports() => VerifyWithEditorConfigAsync(Flagged, "snapsafe.snapstart = enabled");
 
         [Fact]
-        public Task HandlerTypes_MakeAClassAHandlerWithoutILambdaContext() => VerifyCS.VerifyClassLibraryAsync(@"
+        public Task SnapStartAuto_WithoutTemplates_Reports() => VerifyWithEditorConfigAsync(Flagged, "snapsafe.snapstart = auto");
+
+        [Fact]
+        public Task SnapStartValue_IsCaseInsensitive() => VerifyWithEditorConfigAsync(Silent, "snapsafe.snapstart = Disabled");
+
+        [Fact]
+        public Task SnapStartDisabled_InGlobalConfig_SilencesEveryRule() => VerifyWithGlobalConfigAsync(Silent, "snapsafe.snapstart = disabled");
+
+        [Fact]
+        public Task SnapStartInvalid_IsReportedAndAutoApplies() => VerifyWithEditorConfigAsync(
+            Flagged,
+            "snapsafe.snapstart = sometimes",
+            InvalidConfiguration("snapsafe.snapstart", "sometimes", SnapStartReason));
+
+        [Fact]
+        public Task SnapStartInvalid_InGlobalConfig_IsReported() => VerifyWithGlobalConfigAsync(
+            Flagged,
+            "snapsafe.snapstart = off",
+            InvalidConfiguration("snapsafe.snapstart", "off", SnapStartReason));
+
+        [Fact]
+        public Task SnapStart_IsReadPerFile_WithTheGlobalConfigAsFallback()
+        {
+            var test = new BuiltTest
+            {
+                TestState =
+                {
+                    Sources =
+                    {
+                        ("/0/Current/Orders.cs", @"
+using System;
+using Amazon.Lambda.Core;
+
+public class Orders
+{
+    private readonly Guid _id = {|SNAP002:Guid.NewGuid()|};
+    public string Handler(string input, ILambdaContext context) => input;
+}"),
+                        ("/0/Legacy/Reports.cs", @"
+using System;
+using Amazon.Lambda.Core;
+
+public class Reports
+{
+    private readonly Guid _id = Guid.NewGuid();
+    public string Handler(string input, ILambdaContext context) => input;
+}"),
+                    },
+                    AnalyzerConfigFiles =
+                    {
+                        ("/0/.editorconfig", "root = true\n\n[Legacy/**.cs]\nsnapsafe.snapstart = disabled\n"),
+                    },
+                },
+            };
+            return test.WithGlobalConfig("snapsafe.snapstart = enabled").RunAsync(CancellationToken.None);
+        }
+
+        // Severity keys
+
+        [Fact]
+        public Task SeverityNone_SilencesOneRule() => VerifyWithEditorConfigAsync(Silent, "dotnet_diagnostic.SNAP002.severity = none");
+
+        [Fact]
+        public Task SeverityError_RaisesOneRule() => VerifyWithEditorConfigAsync(
+            Silent.Replace("Guid.NewGuid()", "{|#0:Guid.NewGuid()|}"),
+            "dotnet_diagnostic.SNAP002.severity = error",
+            VerifyCS.Diagnostic("SNAP002").WithLocation(0).WithSeverity(DiagnosticSeverity.Error).WithArguments("_id", "Guid.NewGuid()"));
+
+        [Fact]
+        public Task CategorySeverityNone_SilencesTheCategory() => VerifyWithEditorConfigAsync(
+            Silent.Replace("=> input;", "=> input + Environment.GetEnvironmentVariable(\"AWS_SESSION_TOKEN\");"),
+            "dotnet_analyzer_diagnostic.category-SnapStart.severity = none");
+
+        [Fact]
+        public Task CategorySeverityError_RaisesEveryRule() => VerifyWithEditorConfigAsync(
+            @"
+using System;
+using System.Threading;
+using Amazon.Lambda.Core;
+
+public class Function
+{
+    private readonly Guid _id = {|#0:Guid.NewGuid()|};
+    private readonly CancellationTokenSource _deadline = {|#1:new CancellationTokenSource(TimeSpan.FromMinutes(10))|};
+    public string Handler(string input, ILambdaContext context) => input;
+}",
+            "dotnet_analyzer_diagnostic.category-SnapStart.severity = error",
+            VerifyCS.Diagnostic("SNAP002").WithLocation(0).WithSeverity(DiagnosticSeverity.Error).WithArguments("_id", "Guid.NewGuid()"),
+            VerifyCS.Diagnostic("SNAP004").WithLocation(1).WithSeverity(DiagnosticSeverity.Error).WithArguments("_deadline", "CancellationTokenSource timeout"));
+
+        [Fact]
+        public Task RuleSeverity_WinsOverTheCategory() => VerifyWithEditorConfigAsync(
+            @"
+using System;
+using System.Threading;
+using Amazon.Lambda.Core;
+
+public class Function
+{
+    private readonly Guid _id = {|#0:Guid.NewGuid()|};
+    private readonly CancellationTokenSource _deadline = {|#1:new CancellationTokenSource(TimeSpan.FromMinutes(10))|};
+    public string Handler(string input, ILambdaContext context) => input;
+}",
+            "dotnet_analyzer_diagnostic.category-SnapStart.severity = error\ndotnet_diagnostic.SNAP004.severity = suggestion",
+            VerifyCS.Diagnostic("SNAP002").WithLocation(0).WithSeverity(DiagnosticSeverity.Error).WithArguments("_id", "Guid.NewGuid()"),
+            VerifyCS.Diagnostic("SNAP004").WithLocation(1).WithSeverity(DiagnosticSeverity.Info).WithArguments("_deadline", "CancellationTokenSource timeout"));
+
+        [Fact]
+        public Task SeverityKeys_InGlobalConfig_Apply() => VerifyWithGlobalConfigAsync(
+            Silent.Replace("Guid.NewGuid()", "{|#0:Guid.NewGuid()|}"),
+            "dotnet_analyzer_diagnostic.category-SnapStart.severity = error",
+            VerifyCS.Diagnostic("SNAP002").WithLocation(0).WithSeverity(DiagnosticSeverity.Error).WithArguments("_id", "Guid.NewGuid()"));
+
+        // snapsafe.handler_types
+
+        [Fact]
+        public Task HandlerTypes_MakeAClassAHandlerWithoutILambdaContext() => VerifyWithEditorConfigAsync(
+            @"
+using System;
+
+namespace Orders
+{
+    public class Processor
+    {
+        private readonly Guid _id = {|SNAP002:Guid.NewGuid()|};
+        public string Process(string input) => input + _id;
+
+        public class Nested
+        {
+            private readonly Guid _id = {|SNAP002:Guid.NewGuid()|};
+            public string Process(string input) => input + _id;
+        }
+    }
+
+    public class NotConfigured
+    {
+        private readonly Guid _id = Guid.NewGuid();
+        public string Process(string input) => input + _id;
+    }
+}",
+            "snapsafe.handler_types = Orders.Processor, global::Orders.Processor+Nested");
+
+        [Fact]
+        public Task HandlerTypes_InGlobalConfig_MakeAClassAHandler() => VerifyWithGlobalConfigAsync(
+            @"
 using System;
 
 namespace Orders
@@ -50,16 +222,63 @@ namespace Orders
         private readonly Guid _id = {|SNAP002:Guid.NewGuid()|};
         public string Process(string input) => input + _id;
     }
+}",
+            "snapsafe.handler_types = Orders.Processor");
 
-    public class NotConfigured
+        [Fact]
+        public Task HandlerTypesInvalid_IsReportedAndTheEntryIgnored() => VerifyWithEditorConfigAsync(
+            @"
+using System;
+
+namespace Orders
+{
+    public class Processor
     {
         private readonly Guid _id = Guid.NewGuid();
         public string Process(string input) => input + _id;
     }
-}", "snapsafe.handler_types = Orders.Processor");
+
+    public class Refunds
+    {
+        private readonly Guid _id = {|SNAP002:Guid.NewGuid()|};
+        public string Process(string input) => input + _id;
+    }
+}",
+            "snapsafe.handler_types = Orders.Processor::Process, Orders.Refunds",
+            InvalidConfiguration("snapsafe.handler_types", "Orders.Processor::Process", TypeNameReason));
+
+        // snapsafe.sensitive_types
+
+        private const string SensitiveSource = @"
+using Amazon.Lambda.Core;
+
+namespace MyCo.Messaging
+{
+    public sealed class BrokerSession { }
+
+    public class Function
+    {
+        private readonly BrokerSession _session = {|#0:new BrokerSession()|};
+        public string Handler(string input, ILambdaContext context) => input;
+    }
+}";
 
         [Fact]
-        public Task UniqueValueMethods_AddApisToSnap002() => VerifyCS.VerifyClassLibraryAsync(@"
+        public Task SensitiveTypes_ReportKeptInstances() => VerifyWithEditorConfigAsync(
+            SensitiveSource.Replace("{|#0:new BrokerSession()|}", "{|SNAP043:new BrokerSession()|}"),
+            "snapsafe.sensitive_types = MyCo.Messaging.BrokerSession");
+
+        [Fact]
+        public Task SensitiveTypesInvalid_IsReportedAndTheEntryIgnored() => VerifyWithEditorConfigAsync(
+            SensitiveSource.Replace("{|#0:new BrokerSession()|}", "new BrokerSession()"),
+            "snapsafe.sensitive_types = MyCo.Messaging..BrokerSession",
+            InvalidConfiguration("snapsafe.sensitive_types", "MyCo.Messaging..BrokerSession", TypeNameReason));
+
+        // snapsafe.unique_value_methods, snapsafe.secret_methods, snapsafe.connection_methods
+
+        [Fact]
+        public Task UniqueValueMethods_AddApisToSnap002() => VerifyWithEditorConfigAsync(
+            @"
 using Amazon.Lambda.Core;
 
 namespace MyCo
@@ -71,32 +290,118 @@ namespace MyCo
         private readonly string _id = {|SNAP002:Ids.Next(""fn"")|};
         public string Handler(string input, ILambdaContext context) => input;
     }
-}", "snapsafe.unique_value_methods = M:MyCo.Ids.Next(System.String)");
+}",
+            "snapsafe.unique_value_methods = M:MyCo.Ids.Next(System.String)");
 
         [Fact]
-        public Task SecretAndConnectionMethods_AddApisToSnap020AndSnap010() => VerifyCS.VerifyClassLibraryAsync(@"
+        public Task UniqueValueMethodsInvalid_IsReportedAndTheEntryIgnored() => VerifyWithEditorConfigAsync(
+            @"
+using Amazon.Lambda.Core;
+
+namespace MyCo
+{
+    public static class Ids { public static string Next(string prefix) => prefix + System.Environment.CurrentManagedThreadId; }
+
+    public class Function
+    {
+        private readonly string _id = Ids.Next(""fn"");
+        public string Handler(string input, ILambdaContext context) => input;
+    }
+}",
+            "snapsafe.unique_value_methods = MyCo.Ids.Next",
+            InvalidConfiguration("snapsafe.unique_value_methods", "MyCo.Ids.Next", MethodIdReason));
+
+        private const string VaultAndBroker = @"
 using Amazon.Lambda.Core;
 
 namespace MyCo
 {
     public sealed class Channel { }
     public static class Vault { public static string Read(string name) => name; }
-    public static class Broker { public static Channel Connect(string url) => new Channel(); }
+    public static class Broker { public static Channel Connect(string url, int port) => new Channel(); }
 
     public class Function
     {
-        private readonly string _password = {|SNAP020:Vault.Read(""db"")|};
-        private readonly Channel _channel = {|SNAP010:Broker.Connect(""amqp://broker"")|};
+        private readonly string _password = {|#0:Vault.Read(""db"")|};
+        private readonly Channel _channel = {|#1:Broker.Connect(""amqp://broker"", 5672)|};
         public string Handler(string input, ILambdaContext context) => input;
     }
-}", "snapsafe.secret_methods = M:MyCo.Vault.Read(System.String)\nsnapsafe.connection_methods = M:MyCo.Broker.Connect(System.String)");
+}";
 
         [Fact]
-        public Task InvalidValues_AreReportedByKeyAndValue() => VerifyCS.VerifyClassLibraryAsync(
+        public Task SecretAndConnectionMethods_AddApisToSnap020AndSnap010() => VerifyWithEditorConfigAsync(
+            VaultAndBroker.Replace("{|#0:", "{|SNAP020:").Replace("{|#1:", "{|SNAP010:"),
+            "snapsafe.secret_methods = M:MyCo.Vault.Read(System.String)\nsnapsafe.connection_methods = M:MyCo.Broker.Connect(System.String, System.Int32)");
+
+        [Fact]
+        public Task SecretAndConnectionMethods_InGlobalConfig_AddApis() => VerifyWithGlobalConfigAsync(
+            VaultAndBroker.Replace("{|#0:", "{|SNAP020:").Replace("{|#1:", "{|SNAP010:"),
+            "snapsafe.secret_methods = M:MyCo.Vault.Read(System.String)\nsnapsafe.connection_methods = M:MyCo.Broker.Connect(System.String,System.Int32)");
+
+        [Fact]
+        public Task SecretMethodsInvalid_IsReportedAndTheEntryIgnored() => VerifyWithEditorConfigAsync(
+            VaultAndBroker.Replace("{|#0:", "{|SNAP020:").Replace("{|#1:Broker.Connect(\"\"amqp://broker\"\", 5672)|}", "Broker.Connect(\"\"amqp://broker\"\", 5672)"),
+            "snapsafe.secret_methods = M:MyCo.Vault.Read(System.String), MyCo.Vault.Fetch",
+            InvalidConfiguration("snapsafe.secret_methods", "MyCo.Vault.Fetch", MethodIdReason));
+
+        [Fact]
+        public Task ConnectionMethodsInvalid_IsReportedAndTheEntryIgnored() => VerifyWithEditorConfigAsync(
+            VaultAndBroker.Replace("{|#0:Vault.Read(\"\"db\"\")|}", "Vault.Read(\"\"db\"\")").Replace("{|#1:Broker.Connect(\"\"amqp://broker\"\", 5672)|}", "Broker.Connect(\"\"amqp://broker\"\", 5672)"),
+            "snapsafe.connection_methods = T:MyCo.Broker",
+            InvalidConfiguration("snapsafe.connection_methods", "T:MyCo.Broker", MethodIdReason));
+
+        // Unknown keys, several problems
+
+        [Fact]
+        public Task UnknownKey_IsReported() => VerifyWithGlobalConfigAsync(
+            Flagged,
+            "snapsafe.snap_start = disabled",
+            InvalidConfiguration("snapsafe.snap_start", "disabled", "unknown key; the keys are snapsafe.handler_types, snapsafe.snapstart, snapsafe.unique_value_methods, snapsafe.sensitive_types, snapsafe.secret_methods, snapsafe.connection_methods"));
+
+        [Fact]
+        public Task InvalidValues_AreReportedByKeyAndValue() => VerifyWithEditorConfigAsync(
             Flagged,
             "snapsafe.snapstart = sometimes\nsnapsafe.unique_value_methods = MyCo.Ids.Next\nsnapsafe.handler_typo = Orders.Function",
-            VerifyCS.Diagnostic("SNAP900").WithArguments("snapsafe.snapstart", "sometimes", "expected auto, enabled or disabled; auto applies"),
-            VerifyCS.Diagnostic("SNAP900").WithArguments("snapsafe.unique_value_methods", "MyCo.Ids.Next", "expected a documentation-comment ID such as M:MyCo.Vault.Read(System.String); this entry is ignored"),
-            VerifyCS.Diagnostic("SNAP900").WithArguments("snapsafe.handler_typo", "Orders.Function", "unknown key; the keys are snapsafe.handler_types, snapsafe.snapstart, snapsafe.unique_value_methods, snapsafe.sensitive_types, snapsafe.secret_methods, snapsafe.connection_methods"));
+            InvalidConfiguration("snapsafe.snapstart", "sometimes", SnapStartReason),
+            InvalidConfiguration("snapsafe.unique_value_methods", "MyCo.Ids.Next", MethodIdReason),
+            InvalidConfiguration("snapsafe.handler_typo", "Orders.Function", "unknown key; the keys are snapsafe.handler_types, snapsafe.snapstart, snapsafe.unique_value_methods, snapsafe.sensitive_types, snapsafe.secret_methods, snapsafe.connection_methods"));
+
+        [Fact]
+        public Task TheSameProblem_InEditorConfigAndGlobalConfig_IsReportedOnce() => new VerifyCS.Test(LambdaModel.ClassLibrary)
+        {
+            TestCode = Flagged,
+            ExpectedDiagnostics = { InvalidConfiguration("snapsafe.snapstart", "sometimes", SnapStartReason) },
+        }.WithEditorConfig("snapsafe.snapstart = sometimes").WithGlobalConfig("snapsafe.snapstart = sometimes").RunAsync(CancellationToken.None);
+
+        [Fact]
+        public Task Configuration_InAProjectWithoutLambda_IsNotChecked() => new VerifyCS.Test(LambdaModel.NoLambda)
+        {
+            TestCode = @"
+public class Calculator
+{
+    private readonly System.Guid _id = System.Guid.NewGuid();
+}",
+        }.WithEditorConfig("snapsafe.snapstart = sometimes").RunAsync(CancellationToken.None);
+
+        /// <summary>
+        /// A class-library test whose compilation options carry no entry for SnapSafe's IDs, as in a build. The
+        /// testing library lists every supported ID in the compilation options, as a command-line <c>/nowarn</c> or
+        /// <c>/warnaserror</c> would, and such entries outrank the .editorconfig and .globalconfig severities.
+        /// </summary>
+        private sealed class BuiltTest : VerifyCS.Test
+        {
+            public BuiltTest()
+                : base(LambdaModel.ClassLibrary)
+            {
+            }
+
+            protected override Project ApplyCompilationOptions(Project project)
+            {
+                project = base.ApplyCompilationOptions(project);
+                var options = project.CompilationOptions!;
+                var snapSafe = options.SpecificDiagnosticOptions.Keys.Where(id => id.StartsWith("SNAP", StringComparison.Ordinal)).ToList();
+                return project.WithCompilationOptions(options.WithSpecificDiagnosticOptions(options.SpecificDiagnosticOptions.RemoveRange(snapSafe)));
+            }
+        }
     }
 }

@@ -1,12 +1,38 @@
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
+using SnapSafe.Analyzers.Tests.Verifiers;
 using Xunit;
-using VerifyCS = SnapSafe.Analyzers.Tests.Configuration.ConfiguredVerifier;
+using VerifyCS = SnapSafe.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SnapSafe.Analyzers.SnapSafeAnalyzer>;
 
 namespace SnapSafe.Analyzers.Tests.Configuration
 {
+    /// <summary>
+    /// <c>snapsafe.snapstart = auto</c>: which handlers the deployment templates (AdditionalFiles) deploy with
+    /// SnapStart, SAM and raw CloudFormation, JSON and YAML, <c>Globals.Function</c>, aws-lambda-tools-defaults.json.
+    /// </summary>
     public class TemplateLinkingTests
     {
+        private static Task VerifyWithAdditionalFilesAsync(string source, (string Path, string Text)[] files, string? editorConfig, params DiagnosticResult[] expected)
+            => VerifyWithAdditionalFilesAsync(LambdaModel.ClassLibrary, source, files, editorConfig, expected);
+
+        private static Task VerifyWithAdditionalFilesAsync(LambdaModel model, string source, (string Path, string Text)[] files, string? editorConfig, params DiagnosticResult[] expected)
+        {
+            var test = new VerifyCS.Test(model) { TestCode = source };
+            foreach (var (path, text) in files)
+            {
+                test.WithAdditionalFile(path, text);
+            }
+
+            if (editorConfig != null)
+            {
+                test.WithEditorConfig(editorConfig);
+            }
+
+            test.ExpectedDiagnostics.AddRange(expected);
+            return test.RunAsync(CancellationToken.None);
+        }
+
         // The test compilation's assembly name is TestProject.
         private const string TwoFunctions = @"
 using System;
@@ -28,7 +54,7 @@ namespace Shop
 }";
 
         [Fact]
-        public Task SamJson_SnapStartOnForOneFunctionOnly_ReportsOnlyThatOne() => VerifyCS.VerifyWithAdditionalFilesAsync(
+        public Task SamJson_SnapStartOnForOneFunctionOnly_ReportsOnlyThatOne() => VerifyWithAdditionalFilesAsync(
             TwoFunctions,
             new[]
             {
@@ -45,7 +71,7 @@ namespace Shop
             VerifyCS.Diagnostic("SNAP002").WithLocation(0).WithArguments("_id", "Guid.NewGuid()"));
 
         [Fact]
-        public Task SamYaml_GlobalsOnAndOneFunctionOff_ReportsTheOtherOne() => VerifyCS.VerifyWithAdditionalFilesAsync(
+        public Task SamYaml_GlobalsOnAndOneFunctionOff_ReportsTheOtherOne() => VerifyWithAdditionalFilesAsync(
             TwoFunctions,
             new[]
             {
@@ -77,7 +103,7 @@ Resources:
             VerifyCS.Diagnostic("SNAP002").WithLocation(0).WithArguments("_id", "Guid.NewGuid()"));
 
         [Fact]
-        public Task ToolsDefaults_WithoutSnapStart_SilencesTheProject() => VerifyCS.VerifyWithAdditionalFilesAsync(
+        public Task ToolsDefaults_WithoutSnapStart_SilencesTheProject() => VerifyWithAdditionalFilesAsync(
             @"
 using System;
 using Amazon.Lambda.Core;
@@ -94,7 +120,7 @@ namespace Shop
             null);
 
         [Fact]
-        public Task EnabledKey_OverridesTemplates() => VerifyCS.VerifyWithAdditionalFilesAsync(
+        public Task EnabledKey_OverridesTemplates() => VerifyWithAdditionalFilesAsync(
             @"
 using System;
 using Amazon.Lambda.Core;
@@ -111,7 +137,7 @@ namespace Shop
             "snapsafe.snapstart = enabled");
 
         [Fact]
-        public Task TemplateHandler_IsAHandlerWithoutILambdaContext() => VerifyCS.VerifyWithAdditionalFilesAsync(
+        public Task TemplateHandler_IsAHandlerWithoutILambdaContext() => VerifyWithAdditionalFilesAsync(
             @"
 using System;
 using Amazon.Lambda.Core;
@@ -132,7 +158,7 @@ namespace Shop
             null);
 
         [Fact]
-        public Task RawCloudFormation_LambdaFunctionWithSnapStart_Reports() => VerifyCS.VerifyWithAdditionalFilesAsync(
+        public Task RawCloudFormation_LambdaFunctionWithSnapStart_Reports() => VerifyWithAdditionalFilesAsync(
             TwoFunctions,
             new[]
             {
@@ -155,12 +181,240 @@ namespace Shop
             VerifyCS.Diagnostic("SNAP002").WithLocation(0).WithArguments("_id", "Guid.NewGuid()"));
 
         [Fact]
-        public Task MalformedTemplate_IsReportedAndSnapStartStaysOn() => VerifyCS.VerifyWithAdditionalFilesAsync(
+        public Task MalformedTemplate_IsReportedAndSnapStartStaysOn() => VerifyWithAdditionalFilesAsync(
             TwoFunctions,
             new[] { ("serverless.template", "{ \"Resources\": { \"Orders\": [1, 2 }") },
             null,
             VerifyCS.Diagnostic("SNAP002").WithLocation(0).WithArguments("_id", "Guid.NewGuid()"),
             VerifyCS.Diagnostic("SNAP002").WithLocation(1).WithArguments("_id", "Guid.NewGuid()"),
             VerifyCS.Diagnostic("SNAP901").WithSpan("/0/serverless.template", 1, 34, 1, 34).WithArguments("serverless.template", "expected ',' or ']'"));
+
+        [Fact]
+        public Task RawCloudFormationJson_LambdaFunctionWithSnapStart_Reports() => VerifyWithAdditionalFilesAsync(
+            TwoFunctions,
+            new[]
+            {
+                ("serverless.template", @"{
+  ""Resources"": {
+    ""OrdersFn"": { ""Type"": ""AWS::Lambda::Function"", ""Properties"": { ""Handler"": ""TestProject::Shop.Orders::Handler"", ""Runtime"": ""dotnet8"", ""SnapStart"": { ""ApplyOn"": ""PublishedVersions"" } } },
+    ""ReportsFn"": { ""Type"": ""AWS::Lambda::Function"", ""Properties"": { ""Handler"": ""TestProject::Shop.Reports::Handler"", ""Runtime"": ""dotnet8"", ""SnapStart"": { ""ApplyOn"": ""None"" } } }
+  }
+}"),
+            },
+            null,
+            VerifyCS.Diagnostic("SNAP002").WithLocation(0).WithArguments("_id", "Guid.NewGuid()"));
+
+        [Fact]
+        public Task SamJson_GlobalsFunction_AppliesToFunctionsWithoutTheirOwnSetting() => VerifyWithAdditionalFilesAsync(
+            TwoFunctions,
+            new[]
+            {
+                ("serverless.template", @"{
+  ""Transform"": ""AWS::Serverless-2016-10-31"",
+  ""Globals"": { ""Function"": { ""Runtime"": ""dotnet8"", ""SnapStart"": { ""ApplyOn"": ""PublishedVersions"" } } },
+  ""Resources"": {
+    ""Orders"": { ""Type"": ""AWS::Serverless::Function"", ""Properties"": { ""Handler"": ""TestProject::Shop.Orders::Handler"", ""SnapStart"": { ""ApplyOn"": ""None"" } } },
+    ""Reports"": { ""Type"": ""AWS::Serverless::Function"", ""Properties"": { ""Handler"": ""TestProject::Shop.Reports::Handler"" } }
+  }
+}"),
+            },
+            null,
+            VerifyCS.Diagnostic("SNAP002").WithLocation(1).WithArguments("_id", "Guid.NewGuid()"));
+
+        [Fact]
+        public Task SamYaml_EveryFunctionWithoutSnapStart_SilencesTheProject() => VerifyWithAdditionalFilesAsync(
+            TwoFunctions.Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("|}", string.Empty),
+            new[]
+            {
+                ("template.yaml", @"Transform: AWS::Serverless-2016-10-31
+Resources:
+  Orders:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: TestProject::Shop.Orders::Handler
+  Reports:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: TestProject::Shop.Reports::Handler
+      SnapStart:
+        ApplyOn: None
+"),
+            },
+            null);
+
+        [Fact]
+        public Task TemplateHandlers_WithoutILambdaContext_OnlyTheOneWithSnapStartReports() => VerifyWithAdditionalFilesAsync(
+            @"
+using System;
+
+namespace Shop
+{
+    public class Orders
+    {
+        private readonly Guid _id = {|#0:Guid.NewGuid()|};
+        public string Handler(string input) => input + _id;
+    }
+
+    public class Reports
+    {
+        private readonly Guid _id = Guid.NewGuid();
+        public string Handler(string input) => input + _id;
+    }
+
+    public class NotDeployed
+    {
+        private readonly Guid _id = Guid.NewGuid();
+        public string Handler(string input) => input + _id;
+    }
+}",
+            new[]
+            {
+                ("template.yml", @"Transform: AWS::Serverless-2016-10-31
+Resources:
+  Orders:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: TestProject::Shop.Orders::Handler
+      SnapStart:
+        ApplyOn: PublishedVersions
+  Reports:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: TestProject::Shop.Reports::Handler
+"),
+            },
+            null,
+            VerifyCS.Diagnostic("SNAP002").WithLocation(0).WithArguments("_id", "Guid.NewGuid()"));
+
+        [Fact]
+        public Task NestedHandlerType_IsNamedWithAPlus() => VerifyWithAdditionalFilesAsync(
+            @"
+using System;
+
+namespace Shop
+{
+    public class Functions
+    {
+        public class Orders
+        {
+            private readonly Guid _id = {|SNAP002:Guid.NewGuid()|};
+            public string Handler(string input) => input + _id;
+        }
+    }
+}",
+            new[] { ("aws-lambda-tools-defaults.json", @"{ ""function-handler"": ""TestProject::Shop.Functions+Orders::Handler"", ""snap-start-apply-on"": ""PublishedVersions"" }") },
+            null);
+
+        [Fact]
+        public Task TemplateInAParentFolder_IsRead() => VerifyWithAdditionalFilesAsync(
+            TwoFunctions,
+            new[]
+            {
+                ("/template.yaml", @"Transform: AWS::Serverless-2016-10-31
+Resources:
+  Orders:
+    Type: AWS::Serverless::Function
+    Properties:
+      CodeUri: ./src/Shop
+      Handler: TestProject::Shop.Orders::Handler
+      SnapStart:
+        ApplyOn: PublishedVersions
+  Reports:
+    Type: AWS::Serverless::Function
+    Properties:
+      CodeUri: ./src/Shop
+      Handler: TestProject::Shop.Reports::Handler
+"),
+            },
+            null,
+            VerifyCS.Diagnostic("SNAP002").WithLocation(0).WithArguments("_id", "Guid.NewGuid()"));
+
+        [Fact]
+        public Task TemplateOfAnotherAssembly_IsIgnored() => VerifyWithAdditionalFilesAsync(
+            TwoFunctions,
+            new[] { ("aws-lambda-tools-defaults.json", @"{ ""function-handler"": ""OtherProject::Shop.Orders::Handler"" }") },
+            null,
+            VerifyCS.Diagnostic("SNAP002").WithLocation(0).WithArguments("_id", "Guid.NewGuid()"),
+            VerifyCS.Diagnostic("SNAP002").WithLocation(1).WithArguments("_id", "Guid.NewGuid()"));
+
+        [Fact]
+        public Task IntrinsicSnapStartValue_CountsAsOn() => VerifyWithAdditionalFilesAsync(
+            TwoFunctions,
+            new[]
+            {
+                ("template.yaml", @"Transform: AWS::Serverless-2016-10-31
+Conditions:
+  IsProd: !Equals [!Ref Stage, prod]
+Resources:
+  Orders:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: TestProject::Shop.Orders::Handler
+      SnapStart:
+        ApplyOn: !If [IsProd, PublishedVersions, None]
+  Reports:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: TestProject::Shop.Reports::Handler
+"),
+            },
+            null,
+            VerifyCS.Diagnostic("SNAP002").WithLocation(0).WithArguments("_id", "Guid.NewGuid()"));
+
+        [Fact]
+        public Task DisabledKey_OverridesTemplatesWithSnapStart() => VerifyWithAdditionalFilesAsync(
+            TwoFunctions.Replace("{|#0:", string.Empty).Replace("{|#1:", string.Empty).Replace("|}", string.Empty),
+            new[] { ("aws-lambda-tools-defaults.json", @"{ ""function-handler"": ""TestProject::Shop.Orders::Handler"", ""snap-start-apply-on"": ""PublishedVersions"" }") },
+            "snapsafe.snapstart = disabled");
+
+        [Fact]
+        public Task Executable_DeployedWithoutSnapStart_IsSilent() => VerifyWithAdditionalFilesAsync(
+            LambdaModel.Executable,
+            @"
+using System;
+using Amazon.Lambda.Core;
+using Amazon.Lambda.RuntimeSupport;
+using Amazon.Lambda.Serialization.SystemTextJson;
+
+var id = Guid.NewGuid();
+Func<string, ILambdaContext, string> handler = (input, context) => input + id;
+await LambdaBootstrapBuilder.Create(handler, new DefaultLambdaJsonSerializer()).Build().RunAsync();
+",
+            new[] { ("aws-lambda-tools-defaults.json", @"{ ""function-handler"": ""TestProject"", ""function-runtime"": ""dotnet8"" }") },
+            null);
+
+        [Fact]
+        public Task Executable_DeployedWithSnapStart_Reports() => VerifyWithAdditionalFilesAsync(
+            LambdaModel.Executable,
+            @"
+using System;
+using Amazon.Lambda.Core;
+using Amazon.Lambda.RuntimeSupport;
+using Amazon.Lambda.Serialization.SystemTextJson;
+
+var id = {|SNAP002:Guid.NewGuid()|};
+Func<string, ILambdaContext, string> handler = (input, context) => input + id;
+await LambdaBootstrapBuilder.Create(handler, new DefaultLambdaJsonSerializer()).Build().RunAsync();
+",
+            new[] { ("aws-lambda-tools-defaults.json", @"{ ""function-handler"": ""TestProject"", ""snap-start-apply-on"": ""PublishedVersions"" }") },
+            null);
+
+        [Fact]
+        public Task MalformedYaml_IsReported() => VerifyWithAdditionalFilesAsync(
+            TwoFunctions,
+            new[] { ("template.yaml", "Resources:\n  Orders: &orders\n    Type: AWS::Serverless::Function\n") },
+            null,
+            VerifyCS.Diagnostic("SNAP002").WithLocation(0).WithArguments("_id", "Guid.NewGuid()"),
+            VerifyCS.Diagnostic("SNAP002").WithLocation(1).WithArguments("_id", "Guid.NewGuid()"),
+            VerifyCS.Diagnostic("SNAP901").WithSpan("/0/template.yaml", 2, 11, 2, 11).WithArguments("template.yaml", "anchors and aliases are not supported"));
+
+        [Fact]
+        public Task MalformedToolsDefaults_IsReported() => VerifyWithAdditionalFilesAsync(
+            TwoFunctions,
+            new[] { ("aws-lambda-tools-defaults.json", "{ \"function-handler\": \"TestProject::Shop.Orders::Handler\",\n  \"snap-start-apply-on\" \"None\" }") },
+            null,
+            VerifyCS.Diagnostic("SNAP002").WithLocation(0).WithArguments("_id", "Guid.NewGuid()"),
+            VerifyCS.Diagnostic("SNAP002").WithLocation(1).WithArguments("_id", "Guid.NewGuid()"),
+            VerifyCS.Diagnostic("SNAP901").WithSpan("/0/aws-lambda-tools-defaults.json", 2, 25, 2, 25).WithArguments("aws-lambda-tools-defaults.json", "expected ':'"));
     }
 }
