@@ -14,6 +14,7 @@ namespace InventorySync
     {
         private StockCache? _cache = new StockCache();
         private int _restores;
+        private WarehouseLease _lease = new WarehouseLease("eu-central");
 
         public Function()
         {
@@ -37,16 +38,18 @@ namespace InventorySync
             });
 
             // SNAP040 fixed: registered during init, where the runtime runs it after each restore.
+            // SNAP043 fixed: the lease is renewed in the same hook.
             SnapshotRestore.RegisterAfterRestore(() =>
             {
                 _restores++;
+                _lease = new WarehouseLease("eu-central");
                 return ValueTask.CompletedTask;
             });
         }
 
         public StockLevel FunctionHandler(StockQuery query, ILambdaContext context)
         {
-            context.Logger.LogLine("restores so far: " + _restores);
+            context.Logger.LogLine("restores so far: " + _restores + ", lease " + _lease.Warehouse);
             return new StockLevel(query.Sku, _cache!.Get(query.Sku));
         }
     }

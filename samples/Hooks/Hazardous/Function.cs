@@ -15,6 +15,9 @@ namespace InventorySync
         private StockCache? _cache = new StockCache();
         private int _restores;
 
+        // SNAP043: the warehouse lease is taken during init and never renewed: every restored copy holds the same one.
+        private readonly WarehouseLease _lease = new WarehouseLease("eu-central");
+
         public Function()
         {
             // SNAP042: the warm-up is started and not awaited: the snapshot may be taken with the cache half loaded.
@@ -43,7 +46,7 @@ namespace InventorySync
                 return ValueTask.CompletedTask;
             });
 
-            context.Logger.LogLine("restores so far: " + _restores);
+            context.Logger.LogLine("restores so far: " + _restores + ", lease " + _lease.Warehouse);
             return new StockLevel(query.Sku, _cache!.Get(query.Sku));
         }
     }

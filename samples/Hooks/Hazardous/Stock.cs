@@ -36,4 +36,15 @@ namespace InventorySync
 
         public void Clear() => _levels.Clear();
     }
+
+    /// <summary>
+    /// A lease on the warehouse API, valid for one execution environment. The team lists it in
+    /// <c>snapsafe.sensitive_types</c> (samples/.editorconfig): an instance kept from init must be renewed after restore.
+    /// </summary>
+    public sealed class WarehouseLease
+    {
+        public WarehouseLease(string warehouse) => Warehouse = warehouse;
+
+        public string Warehouse { get; }
+    }
 }
