@@ -220,80 +220,10 @@ namespace SnapSafe.Analyzers.CodeFixes.AfterRestore
             }
 
             /// <summary>Every instance constructor that runs the initializers (those not chaining to <c>this(...)</c>), or a new one.</summary>
-            private ImmutableArray<HookSite> InstanceSites(INamedTypeSymbol type)
-            {
-                if (HasPrimaryConstructor(type))
-                {
-                    return default;
-                }
+            private ImmutableArray<HookSite> InstanceSites(INamedTypeSymbol type) => Hooks.InitSites.OfType(type, isStatic: false, _session);
 
-                var explicitConstructors = type.InstanceConstructors.Where(c => !c.IsImplicitlyDeclared).ToList();
-                if (explicitConstructors.Count == 0)
-                {
-                    return NewConstructorSite(type, isStatic: false);
-                }
-
-                var sites = ImmutableArray.CreateBuilder<HookSite>();
-                foreach (var constructor in explicitConstructors)
-                {
-                    if (ConstructorSyntax(constructor) is not { } found)
-                    {
-                        return default;
-                    }
-
-                    if (found.Syntax.Initializer is { } initializer && initializer.IsKind(SyntaxKind.ThisConstructorInitializer))
-                    {
-                        continue;
-                    }
-
-                    var site = HookSite.ForConstructor(found.Document, found.Syntax, type);
-                    if (site == null)
-                    {
-                        return default;
-                    }
-
-                    sites.Add(site);
-                }
-
-                return sites.ToImmutable();
-            }
-
-            private ImmutableArray<HookSite> StaticSites(INamedTypeSymbol type)
-            {
-                var existing = type.StaticConstructors.FirstOrDefault(c => !c.IsImplicitlyDeclared);
-                if (existing == null)
-                {
-                    return NewConstructorSite(type, isStatic: true);
-                }
-
-                var site = ConstructorSyntax(existing) is { } found ? HookSite.ForConstructor(found.Document, found.Syntax, type) : null;
-                return site == null ? default : ImmutableArray.Create(site);
-            }
-
-            /// <summary>A new constructor goes into the first declaration of the type that is in this solution.</summary>
-            private ImmutableArray<HookSite> NewConstructorSite(INamedTypeSymbol type, bool isStatic)
-            {
-                foreach (var reference in type.DeclaringSyntaxReferences)
-                {
-                    if (reference.GetSyntax(_session.CancellationToken) is TypeDeclarationSyntax declaration && _session.DocumentOf(reference.SyntaxTree) is { } document)
-                    {
-                        return ImmutableArray.Create(HookSite.ForNewConstructor(document, declaration, type, isStatic));
-                    }
-                }
-
-                return default;
-            }
-
-            private (ConstructorDeclarationSyntax Syntax, Document Document)? ConstructorSyntax(IMethodSymbol constructor)
-            {
-                var reference = constructor.DeclaringSyntaxReferences.FirstOrDefault();
-                if (reference?.GetSyntax(_session.CancellationToken) is ConstructorDeclarationSyntax syntax && _session.DocumentOf(reference.SyntaxTree) is { } document)
-                {
-                    return (syntax, document);
-                }
-
-                return null;
-            }
+            /// <summary>The static constructor, or a new one.</summary>
+            private ImmutableArray<HookSite> StaticSites(INamedTypeSymbol type) => Hooks.InitSites.OfType(type, isStatic: true, _session);
 
             private static bool HasPrimaryConstructor(INamedTypeSymbol type)
                 => type.InstanceConstructors.Any(c => c.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is TypeDeclarationSyntax));
