@@ -210,6 +210,40 @@ namespace MyCo.Licensing
 }",
         }.WithEditorConfig("snapsafe.sensitive_types = MyCo.Licensing.Lease").RunAsync(CancellationToken.None);
 
+        [Fact]
+        public Task MinimalApi_DnsAnswerCapturedByAnEndpoint_IsResolvedAgainBeforeAppRun() => Verify(LambdaModel.MinimalApi, @"
+using System.Net;
+using Amazon.Lambda.AspNetCoreServer.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddAWSLambdaHosting(LambdaEventSource.HttpApi);
+var app = builder.Build();
+var upstream = {|SNAP030:Dns.GetHostAddresses(""upstream.internal"")|};
+app.MapGet(""/"", () => upstream.Length.ToString());
+app.Run();
+", @"
+using System.Net;
+using System.Threading.Tasks;
+using Amazon.Lambda.AspNetCoreServer.Hosting;
+using Amazon.Lambda.Core;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddAWSLambdaHosting(LambdaEventSource.HttpApi);
+var app = builder.Build();
+var upstream = Dns.GetHostAddresses(""upstream.internal"");
+app.MapGet(""/"", () => upstream.Length.ToString());
+SnapshotRestore.RegisterAfterRestore(() =>
+{
+    upstream = Dns.GetHostAddresses(""upstream.internal"");
+    return ValueTask.CompletedTask;
+});
+app.Run();
+");
+
         private static Task Verify(LambdaModel model, string source, string fixedSource)
             => new VerifyCS.Test(model) { TestCode = source, FixedCode = fixedSource }.WithPackages().RunAsync(CancellationToken.None);
     }
