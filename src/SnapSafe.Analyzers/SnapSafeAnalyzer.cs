@@ -1,10 +1,8 @@
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
+using SnapSafe.Analyzers.Configuration;
 using SnapSafe.Analyzers.Deployment;
 using SnapSafe.Analyzers.Lambda;
 using SnapSafe.Analyzers.Rules;
@@ -61,109 +59,29 @@ namespace SnapSafe.Analyzers
                 return;
             }
 
-            if (!options.Problems.IsEmpty)
-            {
-                context.RegisterCompilationEndAction(endContext =>
-                {
-                    foreach (var problem in options.Problems)
-                    {
-                        endContext.ReportDiagnostic(Diagnostic.Create(Descriptors.SNAP900InvalidConfiguration, Location.None, problem.Key, problem.Value, problem.Reason));
-                    }
-                });
-            }
+            var gate = new SnapStartGate(options, deployment);
 
-            if (!templates.Errors.IsEmpty)
-            {
-                context.RegisterAdditionalFileAction(fileContext =>
-                {
-                    foreach (var error in templates.Errors)
-                    {
-                        if (error.Location.GetLineSpan().Path == fileContext.AdditionalFile.Path)
-                        {
-                            fileContext.ReportDiagnostic(error);
-                        }
-                    }
-                });
-            }
+            // Configuration and templates SnapSafe cannot use.
+            SNAP900InvalidConfiguration.Register(context, options);
+            SNAP901TemplateUnreadable.Register(context, templates);
 
-            // Under snapsafe.snapstart = auto, a tree is silent when the templates deploy every function of the
-            // project without SnapStart, and a finding is silent when every function whose init reaches it is.
-            bool IsSilenced(SyntaxTree tree, Finding? finding)
-            {
-                var mode = options.SnapStartFor(tree);
-                if (mode == SnapStartMode.Disabled)
-                {
-                    return true;
-                }
+            // Rules that hold anywhere in a Lambda compilation, not only in init code.
+            SNAP022SecretsExtensionUsed.Register(context, gate);
+            SNAP023EnvironmentVariableAbsent.Register(context, types, gate);
 
-                if (mode == SnapStartMode.Enabled)
-                {
-                    return false;
-                }
-
-                if (deployment.AllOff)
-                {
-                    return true;
-                }
-
-                if (finding == null || finding.Origins.IsEmpty || !deployment.IsMixed)
-                {
-                    return false;
-                }
-
-                foreach (var origin in finding.Origins)
-                {
-                    if (!deployment.IsOff(origin))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            }
-
-            // SNAP022 and SNAP023 hold anywhere in a Lambda compilation, not only in init code. Both start from
-            // syntax (a string literal, a call named GetEnvironmentVariable) so that no operation tree is built for
-            // code that cannot match.
-            context.RegisterSyntaxNodeAction(
-                syntaxContext =>
-                {
-                    var node = syntaxContext.Node;
-                    var text = node is LiteralExpressionSyntax literal ? literal.Token.ValueText : ((InterpolatedStringTextSyntax)node).TextToken.ValueText;
-                    if (SNAP022SecretsExtensionUsed.TryMatch(text, out var marker) && !IsSilenced(node.SyntaxTree, null))
-                    {
-                        syntaxContext.ReportDiagnostic(Diagnostic.Create(Descriptors.SNAP022SecretsExtensionUsed, node.GetLocation(), marker));
-                    }
-                },
-                SyntaxKind.StringLiteralExpression,
-                SyntaxKind.Utf8StringLiteralExpression,
-                SyntaxKind.InterpolatedStringText);
-            context.RegisterSyntaxNodeAction(
-                syntaxContext =>
-                {
-                    var invocation = (InvocationExpressionSyntax)syntaxContext.Node;
-                    if (SNAP023EnvironmentVariableAbsent.IsCandidate(invocation)
-                        && syntaxContext.SemanticModel.GetOperation(invocation, syntaxContext.CancellationToken) is IInvocationOperation operation
-                        && SNAP023EnvironmentVariableAbsent.TryMatch(operation, types, out var variable)
-                        && !IsSilenced(invocation.SyntaxTree, null))
-                    {
-                        syntaxContext.ReportDiagnostic(Diagnostic.Create(Descriptors.SNAP023EnvironmentVariableAbsent, invocation.GetLocation(), variable));
-                    }
-                },
-                SyntaxKind.InvocationExpression);
-
+            // Every other rule reads the init-phase model, built once and published per tree (live in the editor).
             var model = new InitPhaseCache(context.Compilation, types, options, deployment);
             context.RegisterSemanticModelAction(semanticModelContext =>
             {
                 var tree = semanticModelContext.SemanticModel.SyntaxTree;
-                if (IsSilenced(tree, null))
+                if (gate.IsSilenced(tree))
                 {
                     return;
                 }
 
                 foreach (var finding in model.Get(semanticModelContext.CancellationToken).FindingsIn(tree))
                 {
-                    if (!IsSilenced(tree, finding))
+                    if (!gate.IsSilenced(tree, finding))
                     {
                         semanticModelContext.ReportDiagnostic(finding.ToDiagnostic());
                     }

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using SnapSafe.Analyzers.Configuration;
 
 namespace SnapSafe.Analyzers.Lambda
 {

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using SnapSafe.Analyzers.Configuration;
 using SnapSafe.Analyzers.Rules;
 
 namespace SnapSafe.Analyzers.Lambda

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using SnapSafe.Analyzers.Configuration;
 
 namespace SnapSafe.Analyzers.Lambda
 {

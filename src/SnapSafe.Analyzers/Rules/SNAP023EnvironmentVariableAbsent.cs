@@ -1,6 +1,10 @@
 using System;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using SnapSafe.Analyzers.Deployment;
 using SnapSafe.Analyzers.Lambda;
 
 namespace SnapSafe.Analyzers.Rules
@@ -15,13 +19,34 @@ namespace SnapSafe.Analyzers.Rules
             "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME",
         };
 
+        /// <summary>
+        /// Holds anywhere in a Lambda compilation; starts from syntax (a call named GetEnvironmentVariable) so that no
+        /// operation tree is built for code that cannot match.
+        /// </summary>
+        public static void Register(CompilationStartAnalysisContext context, KnownTypes types, SnapStartGate gate)
+        {
+            context.RegisterSyntaxNodeAction(
+                syntaxContext =>
+                {
+                    var invocation = (InvocationExpressionSyntax)syntaxContext.Node;
+                    if (IsCandidate(invocation)
+                        && syntaxContext.SemanticModel.GetOperation(invocation, syntaxContext.CancellationToken) is IInvocationOperation operation
+                        && TryMatch(operation, types, out var variable)
+                        && !gate.IsSilenced(invocation.SyntaxTree))
+                    {
+                        syntaxContext.ReportDiagnostic(Diagnostic.Create(Descriptor, invocation.GetLocation(), variable));
+                    }
+                },
+                SyntaxKind.InvocationExpression);
+        }
+
         /// <summary>A syntactic pre-check: a call named GetEnvironmentVariable whose first argument is a string literal.</summary>
-        public static bool IsCandidate(Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax invocation)
+        public static bool IsCandidate(InvocationExpressionSyntax invocation)
         {
             var name = invocation.Expression switch
             {
-                Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-                Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
                 _ => null,
             };
 

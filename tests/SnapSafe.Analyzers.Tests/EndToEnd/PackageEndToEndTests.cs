@@ -87,6 +87,8 @@ Resources:
             var feed = Path.Combine(_root, "feed");
             Run(Repository.Root, "dotnet", $"pack \"{Repository.PathOf("src", "SnapSafe.Analyzers.Package")}\" -c Release -o \"{feed}\" -p:Version={_version} -p:TreatWarningsAsErrors=false");
             Assert.True(File.Exists(Path.Combine(feed, "SnapSafe.Analyzers." + _version + ".nupkg")), "the package was not packed");
+            // Above every project of the test: NuGet merges it with the machine's own sources, which serve the
+            // reference packs a net8.0 build needs on a machine that has not restored them yet.
             File.WriteAllText(Path.Combine(_root, "NuGet.config"), $@"<?xml version=""1.0"" encoding=""utf-8""?>
 <configuration>
   <packageSources>
@@ -213,7 +215,6 @@ Resources:
     <TargetFramework>net8.0</TargetFramework>
     <Nullable>enable</Nullable>
     <AssemblyName>{name}</AssemblyName>
-    <RestoreConfigFile>{Path.Combine(_root, "NuGet.config")}</RestoreConfigFile>
   </PropertyGroup>
   <ItemGroup>
     <PackageReference Include=""SnapSafe.Analyzers"" Version=""{_version}"" PrivateAssets=""all"" />

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using SnapSafe.Analyzers.Configuration;
 using SnapSafe.Analyzers.Deployment;
 using SnapSafe.Analyzers.Lambda;
 using SnapSafe.Analyzers.Tests.Infrastructure;

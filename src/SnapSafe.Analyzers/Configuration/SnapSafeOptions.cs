@@ -4,7 +4,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace SnapSafe.Analyzers.Lambda
+namespace SnapSafe.Analyzers.Configuration
 {
     /// <summary>How SnapStart is switched on for the code a tree holds (<c>snapsafe.snapstart</c>).</summary>
     internal enum SnapStartMode
