@@ -69,8 +69,8 @@ namespace SnapSafe.Analyzers.CodeFixes
             => diagnostic.Id == DiagnosticIds.ConnectionPoolPrimed
                 && diagnostic.Properties.TryGetValue(FixProperties.Fixable, out var fixable) && fixable == "true"
                 && diagnostic.Properties.TryGetValue(FixProperties.Host, out var host) && InitSites.IsHost(host)
-                && ((diagnostic.Properties.TryGetValue(InitPhase.HookProperties.PoolClear, out var clear) && !string.IsNullOrEmpty(clear))
-                    || (diagnostic.Properties.TryGetValue(InitPhase.HookProperties.PoolDataSource, out var source) && !string.IsNullOrEmpty(source)));
+                && ((diagnostic.Properties.TryGetValue(HookProperties.PoolClear, out var clear) && !string.IsNullOrEmpty(clear))
+                    || (diagnostic.Properties.TryGetValue(HookProperties.PoolDataSource, out var source) && !string.IsNullOrEmpty(source)));
 
         private static async Task<Solution> ApplyAsync(Solution solution, IReadOnlyList<(Document Document, Diagnostic Diagnostic)> diagnostics, CancellationToken cancellationToken)
         {
@@ -211,7 +211,7 @@ namespace SnapSafe.Analyzers.CodeFixes
             }
 
             StatementSyntax? statement = null;
-            if (diagnostic.Properties.TryGetValue(InitPhase.HookProperties.PoolClear, out var clear) && !string.IsNullOrEmpty(clear))
+            if (diagnostic.Properties.TryGetValue(HookProperties.PoolClear, out var clear) && !string.IsNullOrEmpty(clear))
             {
                 if (SyntaxFactory.ParseExpression(clear!) is not InvocationExpressionSyntax call || call.ContainsDiagnostics)
                 {
@@ -220,7 +220,7 @@ namespace SnapSafe.Analyzers.CodeFixes
 
                 statement = SyntaxFactory.ExpressionStatement(call.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation));
             }
-            else if (diagnostic.Properties.TryGetValue(InitPhase.HookProperties.PoolDataSource, out var source) && !string.IsNullOrEmpty(source))
+            else if (diagnostic.Properties.TryGetValue(HookProperties.PoolDataSource, out var source) && !string.IsNullOrEmpty(source))
             {
                 // The data source must be the same member (or entry point local) at every site, and reachable there.
                 foreach (var site in sites)

@@ -122,7 +122,7 @@ namespace SnapSafe.Analyzers
                 {
                     if (_phase == null)
                     {
-                        Volatile.Write(ref _phase, InitPhase.Build(_compilation, _types, _options, _deployment, cancellationToken));
+                        Volatile.Write(ref _phase, InitPhase.Build(_compilation, _types, _options, _deployment, HazardCatalog.Rules, cancellationToken));
                     }
 
                     return _phase!;

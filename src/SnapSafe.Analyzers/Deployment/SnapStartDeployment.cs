@@ -86,7 +86,7 @@ namespace SnapSafe.Analyzers.Deployment
                 return false;
             }
 
-            var name = LambdaEntryPoints.FullName(type);
+            var name = SymbolFacts.FullName(type);
             if (_byType.TryGetValue(name, out var on))
             {
                 return !on;

@@ -67,4 +67,26 @@ namespace SnapSafe.Analyzers.Lambda
         /// </summary>
         public const string EntryPoint = "EntryPoint";
     }
+
+    /// <summary>Keys the hook rules (SNAP011, SNAP041, SNAP042) add for their fixes.</summary>
+    public static class HookProperties
+    {
+        /// <summary>SNAP041: "Recreate" (repeat the member's initialization) or "Reopen" (call the open method).</summary>
+        public const string Restore = "SnapSafe.Restore";
+
+        /// <summary>SNAP041 with Restore=Reopen: the method that re-opens the member (<c>Open</c>, <c>OpenAsync</c>).</summary>
+        public const string ReopenMethod = "SnapSafe.ReopenMethod";
+
+        /// <summary>SNAP042: "true" when the hook is a method group (the method is made async) rather than a lambda.</summary>
+        public const string HookIsMethod = "SnapSafe.HookIsMethod";
+
+        /// <summary>SNAP011: the static call that clears the provider's pools (<c>global::Npgsql.NpgsqlConnection.ClearAllPools()</c>).</summary>
+        public const string PoolClear = "SnapSafe.PoolClear";
+
+        /// <summary>
+        /// SNAP011 for a connection a data source opened: the name of the field, property or local that holds the
+        /// data source; its own pool is cleared with <c>Clear()</c> (Npgsql: <c>NpgsqlDataSource.Clear()</c>).
+        /// </summary>
+        public const string PoolDataSource = "SnapSafe.PoolDataSource";
+    }
 }

@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 using SnapSafe.Analyzers.Configuration;
 
 namespace SnapSafe.Analyzers.Lambda
@@ -21,14 +23,17 @@ namespace SnapSafe.Analyzers.Lambda
         public IOperation Operation { get; }
     }
 
-    /// <summary>What rules need to know beyond the operation itself.</summary>
+    /// <summary>What rules may ask the model while it matches an operation.</summary>
     internal interface IHazardContext
     {
         KnownTypes Types { get; }
 
         SnapSafeOptions Options { get; }
 
-        /// <summary>True when the receiver is a <c>Random</c> created with a constant seed (deterministic by intent).</summary>
-        bool IsConstantSeededRandom(IOperation receiver);
+        /// <summary>The values a local receives in the body that declares it (assignments and its initializer).</summary>
+        IReadOnlyList<IOperation> ValuesOf(ILocalReferenceOperation local);
+
+        /// <summary>The initializer values written in the declaration of a field or property.</summary>
+        IEnumerable<IOperation> DeclaredInitializersOf(ISymbol member);
     }
 }

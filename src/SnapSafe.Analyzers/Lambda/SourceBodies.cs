@@ -135,7 +135,7 @@ namespace SnapSafe.Analyzers.Lambda
         {
             foreach (var constructor in isStatic ? type.StaticConstructors : type.InstanceConstructors)
             {
-                if (!constructor.IsImplicitlyDeclared && LambdaEntryPoints.IsInSource(constructor))
+                if (!constructor.IsImplicitlyDeclared && SymbolFacts.IsInSource(constructor))
                 {
                     yield return constructor;
                 }
@@ -192,10 +192,5 @@ namespace SnapSafe.Analyzers.Lambda
             method = method.PartialImplementationPart ?? method;
             return !method.IsAbstract && !method.IsExtern && method.DeclaringSyntaxReferences.Length > 0;
         }
-
-        public static bool IsLambdaLike(SyntaxNode node)
-            => node is AnonymousFunctionExpressionSyntax || node is LocalFunctionStatementSyntax;
-
-        public static bool IsKind(SyntaxNode node, SyntaxKind kind) => node.IsKind(kind);
     }
 }

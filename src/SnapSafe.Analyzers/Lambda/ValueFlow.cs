@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
-using SnapSafe.Analyzers.Rules;
 
 namespace SnapSafe.Analyzers.Lambda
 {
@@ -11,22 +10,32 @@ namespace SnapSafe.Analyzers.Lambda
     /// interpolation, <c>ToString()</c> and other calls on it, conversions, constructors of wrapper objects, and the
     /// return values of helper methods of the same compilation (with their arguments bound). The walk stops at a
     /// hazard source (one hazard, one diagnostic), at fields and properties (kept state is reported where it is
-    /// stored) and at closures (they run later).
+    /// stored) and at closures (they run later). Objects of source types built along the way are returned too: their
+    /// constructors run during init for a kept object.
     /// </summary>
     internal sealed class ValueFlow
     {
         private const int MaxHelperDepth = 4;
         private const int MaxOperations = 4096;
 
-        private readonly InitPhase _phase;
+        private readonly HazardRules _rules;
+        private readonly IHazardContext _context;
+        private readonly BodyFactsTable _facts;
+        private readonly SourceBodies _bodies;
 
-        public ValueFlow(InitPhase phase)
+        public ValueFlow(HazardRules rules, IHazardContext context, BodyFactsTable facts, SourceBodies bodies)
         {
-            _phase = phase;
+            _rules = rules;
+            _context = context;
+            _facts = facts;
+            _bodies = bodies;
         }
 
-        /// <summary>The hazard sources of a value, at most one per rule, in the order found.</summary>
-        public List<HazardSource> Collect(IOperation value, InitFrame frame)
+        /// <summary>
+        /// The hazard sources of a value, at most one per rule, in the order found; and the creations of source types
+        /// the value is built with (<paramref name="creations"/>), in the order found.
+        /// </summary>
+        public List<HazardSource> Collect(IOperation value, InitFrame frame, List<IObjectCreationOperation> creations)
         {
             var result = new List<HazardSource>();
             var seenLocals = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
@@ -36,7 +45,7 @@ namespace SnapSafe.Analyzers.Lambda
             while (stack.Count > 0 && budget-- > 0)
             {
                 var (operation, arguments, depth) = stack.Pop();
-                if (HazardCatalog.TryMatch(operation, _phase, out var source))
+                if (_rules.TryMatchValue(operation, _context, out var source))
                 {
                     AddSource(result, source);
                     continue;
@@ -60,11 +69,11 @@ namespace SnapSafe.Analyzers.Lambda
                     case ILocalReferenceOperation local:
                         if (seenLocals.Add(local.Local))
                         {
-                            foreach (var assigned in _phase.RootInfoFor(InitPhase.RootOf(operation)).ValuesOf(local.Local))
+                            foreach (var assigned in _facts.Around(operation).ValuesOf(local.Local))
                             {
-                                if (assigned is IInvocationOperation fill && SNAP002UniqueValueCaptured.IsFillingCall(fill, _phase.Types))
+                                if (assigned is IInvocationOperation fill && _rules.FillOf(fill, _context.Types) is { } filling)
                                 {
-                                    AddSource(result, new HazardSource(SNAP002UniqueValueCaptured.Descriptor, fill.TargetMethod.ContainingType.Name + "." + fill.TargetMethod.Name + "()", fill));
+                                    AddSource(result, new HazardSource(filling.Rule, filling.Describe(fill), fill));
                                 }
                                 else
                                 {
@@ -86,11 +95,11 @@ namespace SnapSafe.Analyzers.Lambda
 
                     case IPropertyReferenceOperation property:
                         if (IsComputedSourceProperty(property.Property) && depth < MaxHelperDepth
-                            && property.Property.GetMethod is { } getter && _phase.Bodies.BodyOf(getter.OriginalDefinition) is { } getterBody)
+                            && property.Property.GetMethod is { } getter && _bodies.BodyOf(getter.OriginalDefinition) is { } getterBody)
                         {
                             PushReturns(stack, getterBody, InitFrame.NoArguments, depth + 1);
                         }
-                        else if (!LambdaEntryPoints.IsInSource(property.Property))
+                        else if (!SymbolFacts.IsInSource(property.Property))
                         {
                             // An external property derives from its receiver (DateTime.UtcNow.Date, sw.Elapsed).
                             if (property.Instance != null)
@@ -108,8 +117,8 @@ namespace SnapSafe.Analyzers.Lambda
 
                     case IInvocationOperation invocation:
                         var method = invocation.TargetMethod;
-                        if (LambdaEntryPoints.IsInSource(method) && SourceBodies.HasBody(method) && method.MethodKind != MethodKind.LocalFunction
-                            && _phase.Bodies.BodyOf(method.OriginalDefinition) is { } helperBody)
+                        if (SymbolFacts.IsInSource(method) && SourceBodies.HasBody(method) && method.MethodKind != MethodKind.LocalFunction
+                            && _bodies.BodyOf(method.OriginalDefinition) is { } helperBody)
                         {
                             if (depth < MaxHelperDepth)
                             {
@@ -142,7 +151,7 @@ namespace SnapSafe.Analyzers.Lambda
 
                     case IObjectCreationOperation creation:
                         // A wrapper keeps what it is built from; a source type's own constructor is init code of a kept object.
-                        _phase.VisitCreation(creation, frame, thisKept: true);
+                        creations.Add(creation);
                         foreach (var creationArgument in creation.Arguments)
                         {
                             stack.Push((creationArgument.Value, arguments, depth));
@@ -178,52 +187,20 @@ namespace SnapSafe.Analyzers.Lambda
             return result;
         }
 
-        /// <summary>Strips conversions and parentheses.</summary>
-        public static IOperation Unwrap(IOperation? operation)
-        {
-            while (true)
-            {
-                switch (operation)
-                {
-                    case IConversionOperation conversion:
-                        operation = conversion.Operand;
-                        continue;
-                    case IParenthesizedOperation parenthesized:
-                        operation = parenthesized.Operand;
-                        continue;
-                    default:
-                        return operation!;
-                }
-            }
-        }
-
         private static void PushReturns(Stack<(IOperation, ImmutableDictionary<IParameterSymbol, IOperation>, int)> stack, IOperation body, ImmutableDictionary<IParameterSymbol, IOperation> arguments, int depth)
         {
             foreach (var operation in body.DescendantsAndSelf())
             {
-                if (operation is IReturnOperation { ReturnedValue: { } returned } && !IsInsideClosure(operation, body))
+                if (operation is IReturnOperation { ReturnedValue: { } returned } && !OperationFacts.IsInsideClosure(operation, body))
                 {
                     stack.Push((returned, arguments, depth));
                 }
             }
         }
 
-        private static bool IsInsideClosure(IOperation operation, IOperation body)
-        {
-            for (var current = operation.Parent; current != null && current != body; current = current.Parent)
-            {
-                if (current is IAnonymousFunctionOperation || current is ILocalFunctionOperation)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         private static bool IsComputedSourceProperty(IPropertySymbol property)
         {
-            if (!LambdaEntryPoints.IsInSource(property) || property.GetMethod == null)
+            if (!SymbolFacts.IsInSource(property) || property.GetMethod == null)
             {
                 return false;
             }

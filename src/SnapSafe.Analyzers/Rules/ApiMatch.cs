@@ -9,15 +9,7 @@ namespace SnapSafe.Analyzers.Rules
     internal static class ApiMatch
     {
         /// <summary>The receiver of an instance call, or the first argument of an extension method called like one.</summary>
-        public static IOperation? Receiver(IInvocationOperation invocation)
-        {
-            if (invocation.Instance != null)
-            {
-                return invocation.Instance;
-            }
-
-            return invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null;
-        }
+        public static IOperation? Receiver(IInvocationOperation invocation) => OperationFacts.Receiver(invocation);
 
         /// <summary>The call targets a method declared on (or on a type deriving from / implementing) <paramref name="type"/>.</summary>
         public static bool IsCallOn(IInvocationOperation invocation, INamedTypeSymbol? type)

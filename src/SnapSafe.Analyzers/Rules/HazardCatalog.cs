@@ -1,21 +1,40 @@
-using Microsoft.CodeAnalysis;
+using System.Collections.Immutable;
 using SnapSafe.Analyzers.Lambda;
 
 namespace SnapSafe.Analyzers.Rules
 {
-    /// <summary>Asks each value rule, in catalog order, whether an operation is a hazard source.</summary>
+    /// <summary>
+    /// The rules the init-phase model is told about, by the kind of fact each gives it: the only list of rules the
+    /// model sees. A value rule is asked in this order, and the first match names the hazard (one hazard, one
+    /// diagnostic).
+    /// </summary>
     internal static class HazardCatalog
     {
-        public static bool TryMatch(IOperation operation, IHazardContext context, out HazardSource source)
-            => SNAP001RandomStateCaptured.TryMatch(operation, context, out source)
-                || SNAP002UniqueValueCaptured.TryMatch(operation, context, out source)
-                || SNAP003TimestampCaptured.TryMatch(operation, context, out source)
-                || SNAP004TimerStartedDuringInit.TryMatch(operation, context, out source)
-                || SNAP010ConnectionOpenedDuringInit.TryMatch(operation, context, out source)
-                || SNAP020SecretFetchedDuringInit.TryMatch(operation, context, out source)
-                || SNAP021CredentialsCapturedDuringInit.TryMatch(operation, context, out source)
-                || SNAP030DnsResultCached.TryMatch(operation, context, out source)
-                || SNAP031HostIdentityCaptured.TryMatch(operation, context, out source)
-                || SNAP043SensitiveStateNotRefreshed.TryMatch(operation, context, out source);
+        public static readonly HazardRules Rules = new HazardRules(
+            valueHazards: ImmutableArray.Create<IValueHazard>(
+                SNAP001RandomStateCaptured.Instance,
+                SNAP002UniqueValueCaptured.Instance,
+                SNAP003TimestampCaptured.Instance,
+                SNAP004TimerStartedDuringInit.Instance,
+                SNAP010ConnectionOpenedDuringInit.Instance,
+                SNAP020SecretFetchedDuringInit.Instance,
+                SNAP021CredentialsCapturedDuringInit.Instance,
+                SNAP030DnsResultCached.Instance,
+                SNAP031HostIdentityCaptured.Instance,
+                SNAP043SensitiveStateNotRefreshed.Instance),
+            keptTypeHazards: ImmutableArray.Create<IKeptTypeHazard>(
+                SNAP043SensitiveStateNotRefreshed.Instance),
+            startHazards: ImmutableArray.Create<IStartHazard>(
+                SNAP004TimerStartedDuringInit.Instance,
+                SNAP010ConnectionOpenedDuringInit.Instance),
+            fillHazards: ImmutableArray.Create<IFillHazard>(
+                SNAP002UniqueValueCaptured.Instance),
+            pooledOpenHazards: ImmutableArray.Create<IPooledOpenHazard>(
+                SNAP011ConnectionPoolPrimed.Instance),
+            modelRules: ImmutableArray.Create<IModelRule>(
+                SNAP011ConnectionPoolPrimed.Instance,
+                SNAP040HookRegisteredTooLate.Instance,
+                SNAP041ReleasedResourceNotRestored.Instance,
+                SNAP042HookWorkNotAwaited.Instance));
     }
 }

@@ -8,11 +8,17 @@ namespace SnapSafe.Analyzers.Rules
     /// SNAP001: a <c>System.Random</c> (or a subclass) created during init without a constant seed. A time- or
     /// counter-based seed is still one seed for every restored copy, so only compile-time constants are exempt.
     /// </summary>
-    internal static class SNAP001RandomStateCaptured
+    internal sealed class SNAP001RandomStateCaptured : IValueHazard
     {
+        public static readonly SNAP001RandomStateCaptured Instance = new SNAP001RandomStateCaptured();
+
+        private SNAP001RandomStateCaptured()
+        {
+        }
+
         public static DiagnosticDescriptor Descriptor => Descriptors.SNAP001RandomStateCaptured;
 
-        public static bool TryMatch(IOperation operation, IHazardContext context, out HazardSource source)
+        public bool TryMatch(IOperation operation, IHazardContext context, out HazardSource source)
         {
             source = default;
             if (operation is IObjectCreationOperation creation
@@ -43,6 +49,59 @@ namespace SnapSafe.Analyzers.Rules
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// True when a receiver is a <c>Random</c> created with a constant seed (deterministic by intent): a creation, a
+        /// field or property whose declared initializer is one, or a local whose every value is one.
+        /// </summary>
+        public static bool IsConstantSeededReceiver(IOperation receiver, IHazardContext context)
+        {
+            receiver = OperationFacts.Unwrap(receiver);
+            switch (receiver)
+            {
+                case IObjectCreationOperation creation:
+                    return IsConstantSeeded(creation);
+
+                case IFieldReferenceOperation field:
+                    return InitializerIsConstantSeeded(field.Field, context);
+
+                case IPropertyReferenceOperation property:
+                    return InitializerIsConstantSeeded(property.Property, context);
+
+                case ILocalReferenceOperation local:
+                    var values = context.ValuesOf(local);
+                    if (values.Count == 0)
+                    {
+                        return false;
+                    }
+
+                    foreach (var value in values)
+                    {
+                        if (!(OperationFacts.Unwrap(value) is IObjectCreationOperation seeded && IsConstantSeeded(seeded)))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+
+                default:
+                    return false;
+            }
+        }
+
+        private static bool InitializerIsConstantSeeded(ISymbol member, IHazardContext context)
+        {
+            foreach (var value in context.DeclaredInitializersOf(member))
+            {
+                if (OperationFacts.Unwrap(value) is IObjectCreationOperation creation && IsConstantSeeded(creation))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

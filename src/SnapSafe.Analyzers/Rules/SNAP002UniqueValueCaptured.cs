@@ -8,11 +8,19 @@ namespace SnapSafe.Analyzers.Rules
     /// SNAP002: values meant to be unique (GUIDs, cryptographic random bytes, numbers drawn from a generator,
     /// random file names) computed during init. Calling these APIs after restore is safe; keeping a result is not.
     /// </summary>
-    internal static class SNAP002UniqueValueCaptured
+    internal sealed class SNAP002UniqueValueCaptured : IValueHazard, IFillHazard
     {
+        public static readonly SNAP002UniqueValueCaptured Instance = new SNAP002UniqueValueCaptured();
+
+        private SNAP002UniqueValueCaptured()
+        {
+        }
+
         public static DiagnosticDescriptor Descriptor => Descriptors.SNAP002UniqueValueCaptured;
 
-        public static bool TryMatch(IOperation operation, IHazardContext context, out HazardSource source)
+        public DiagnosticDescriptor Rule => Descriptor;
+
+        public bool TryMatch(IOperation operation, IHazardContext context, out HazardSource source)
         {
             source = default;
             if (operation is not IInvocationOperation invocation)
@@ -38,7 +46,7 @@ namespace SnapSafe.Analyzers.Rules
                 api = "Path." + method.Name + "()";
             }
             else if (!method.IsStatic && IsRandomDraw(method.Name) && KnownTypes.IsOrDerives(invocation.Instance?.Type, types.Random)
-                && invocation.Instance != null && !context.IsConstantSeededRandom(invocation.Instance))
+                && invocation.Instance != null && !SNAP001RandomStateCaptured.IsConstantSeededReceiver(invocation.Instance, context))
             {
                 api = IsRandomShared(invocation.Instance, types) ? "Random.Shared." + method.Name + "()" : "Random." + method.Name + "()";
             }
@@ -64,7 +72,7 @@ namespace SnapSafe.Analyzers.Rules
         /// Methods that write their result into a buffer argument instead of returning it
         /// (<c>RandomNumberGenerator.Fill(span)</c>, <c>rng.GetBytes(array)</c>, <c>random.NextBytes(array)</c>).
         /// </summary>
-        public static bool IsFillingCall(IInvocationOperation invocation, KnownTypes types)
+        public bool IsFill(IInvocationOperation invocation, KnownTypes types)
         {
             var method = invocation.TargetMethod;
             if (!method.ReturnsVoid)
@@ -79,6 +87,8 @@ namespace SnapSafe.Analyzers.Rules
 
             return KnownTypes.IsOrDerives(method.ContainingType, types.Random) && method.Name == "NextBytes";
         }
+
+        public string Describe(IInvocationOperation fill) => fill.TargetMethod.ContainingType.Name + "." + fill.TargetMethod.Name + "()";
 
         private static bool IsRandomNumberGeneratorValue(string name)
             => name == "GetBytes" || name == "GetInt32" || name == "GetHexString" || name == "GetString"

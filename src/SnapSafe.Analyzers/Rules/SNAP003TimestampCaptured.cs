@@ -5,11 +5,17 @@ using SnapSafe.Analyzers.Lambda;
 namespace SnapSafe.Analyzers.Rules
 {
     /// <summary>SNAP003: clock readings taken during init (values derived from them flow through the value model).</summary>
-    internal static class SNAP003TimestampCaptured
+    internal sealed class SNAP003TimestampCaptured : IValueHazard
     {
+        public static readonly SNAP003TimestampCaptured Instance = new SNAP003TimestampCaptured();
+
+        private SNAP003TimestampCaptured()
+        {
+        }
+
         public static DiagnosticDescriptor Descriptor => Descriptors.SNAP003TimestampCaptured;
 
-        public static bool TryMatch(IOperation operation, IHazardContext context, out HazardSource source)
+        public bool TryMatch(IOperation operation, IHazardContext context, out HazardSource source)
         {
             source = default;
             var types = context.Types;

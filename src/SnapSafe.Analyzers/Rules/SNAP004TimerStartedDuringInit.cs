@@ -10,12 +10,23 @@ namespace SnapSafe.Analyzers.Rules
     /// <c>System.Timers.Timer</c>, and the calls that start a kept one (<c>Start()</c>, <c>Change(...)</c>,
     /// <c>CancelAfter(...)</c>, <c>Enabled = true</c>).
     /// </summary>
-    internal static class SNAP004TimerStartedDuringInit
+    internal sealed class SNAP004TimerStartedDuringInit : IValueHazard, IStartHazard
     {
+        public static readonly SNAP004TimerStartedDuringInit Instance = new SNAP004TimerStartedDuringInit();
+
+        private SNAP004TimerStartedDuringInit()
+        {
+        }
+
         public static DiagnosticDescriptor Descriptor => Descriptors.SNAP004TimerStartedDuringInit;
 
+        public DiagnosticDescriptor Rule => Descriptor;
+
+        /// <summary>Starting the timer again in an after-restore hook restarts it: it is then not kept stale.</summary>
+        public bool RepeatingRestarts => true;
+
         /// <summary>A creation that starts counting at once.</summary>
-        public static bool TryMatch(IOperation operation, IHazardContext context, out HazardSource source)
+        public bool TryMatch(IOperation operation, IHazardContext context, out HazardSource source)
         {
             source = default;
             if (operation is not IObjectCreationOperation creation)
@@ -67,8 +78,9 @@ namespace SnapSafe.Analyzers.Rules
         /// <summary>
         /// A call (or <c>Enabled = true</c>) that starts an existing timer; <paramref name="receiver"/> is the timer.
         /// </summary>
-        public static bool TryMatchStart(IOperation operation, KnownTypes types, out IOperation? receiver, out string api)
+        public bool TryMatchStart(IOperation operation, IHazardContext context, out IOperation? receiver, out string api)
         {
+            var types = context.Types;
             receiver = null;
             api = string.Empty;
             switch (operation)

@@ -10,12 +10,23 @@ namespace SnapSafe.Analyzers.Rules
     /// <c>ClientWebSocket.ConnectAsync</c>, requests sent by a kept <c>HttpClient</c>, and the methods listed in
     /// <c>snapsafe.connection_methods</c>. AWS SDK clients are never matched: they reconnect on their own.
     /// </summary>
-    internal static class SNAP010ConnectionOpenedDuringInit
+    internal sealed class SNAP010ConnectionOpenedDuringInit : IValueHazard, IStartHazard
     {
+        public static readonly SNAP010ConnectionOpenedDuringInit Instance = new SNAP010ConnectionOpenedDuringInit();
+
+        private SNAP010ConnectionOpenedDuringInit()
+        {
+        }
+
         public static DiagnosticDescriptor Descriptor => Descriptors.SNAP010ConnectionOpenedDuringInit;
 
+        public DiagnosticDescriptor Rule => Descriptor;
+
+        /// <summary>Sending or opening again in a hook is not what brings a connection back (re-opening by name is: see the refreshes).</summary>
+        public bool RepeatingRestarts => false;
+
         /// <summary>A call whose result is an open connection.</summary>
-        public static bool TryMatch(IOperation operation, IHazardContext context, out HazardSource source)
+        public bool TryMatch(IOperation operation, IHazardContext context, out HazardSource source)
         {
             source = default;
             var types = context.Types;
@@ -54,11 +65,17 @@ namespace SnapSafe.Analyzers.Rules
         }
 
         /// <summary>A call that opens (or sends through) an existing connection object: <paramref name="receiver"/> is that object.</summary>
-        public static bool TryMatchOpen(IInvocationOperation invocation, KnownTypes types, out IOperation? receiver, out string api, out bool isDbConnection)
+        public bool TryMatchStart(IOperation operation, IHazardContext context, out IOperation? receiver, out string api)
         {
-            receiver = ApiMatch.Receiver(invocation);
+            var types = context.Types;
+            receiver = null;
             api = string.Empty;
-            isDbConnection = false;
+            if (operation is not IInvocationOperation invocation)
+            {
+                return false;
+            }
+
+            receiver = ApiMatch.Receiver(invocation);
             if (receiver == null)
             {
                 return false;
@@ -66,20 +83,11 @@ namespace SnapSafe.Analyzers.Rules
 
             var name = invocation.TargetMethod.Name;
             var type = receiver.Type;
-            if ((KnownTypes.IsOrDerives(type, types.DbConnection) || KnownTypes.Implements(type, types.IDbConnection)) && (name == "Open" || name == "OpenAsync"))
-            {
-                isDbConnection = true;
-            }
-            else if ((KnownTypes.IsOrDerives(type, types.TcpClient) || KnownTypes.IsOrDerives(type, types.Socket)) && (name == "Connect" || name == "ConnectAsync"))
-            {
-            }
-            else if (KnownTypes.IsOrDerives(type, types.ClientWebSocket) && name == "ConnectAsync")
-            {
-            }
-            else if (KnownTypes.IsOrDerives(type, types.HttpMessageInvoker) && IsRequest(name))
-            {
-            }
-            else
+            var opens = IsDbConnectionOpen(type, name, types)
+                || ((KnownTypes.IsOrDerives(type, types.TcpClient) || KnownTypes.IsOrDerives(type, types.Socket)) && (name == "Connect" || name == "ConnectAsync"))
+                || (KnownTypes.IsOrDerives(type, types.ClientWebSocket) && name == "ConnectAsync")
+                || (KnownTypes.IsOrDerives(type, types.HttpMessageInvoker) && IsRequest(name));
+            if (!opens)
             {
                 return false;
             }
@@ -87,6 +95,10 @@ namespace SnapSafe.Analyzers.Rules
             api = (type?.Name ?? "connection") + "." + name + "()";
             return true;
         }
+
+        /// <summary><c>Open</c>/<c>OpenAsync</c> on an ADO.NET connection (its physical connection comes from the provider's pool).</summary>
+        public static bool IsDbConnectionOpen(ITypeSymbol? connectionType, string name, KnownTypes types)
+            => (KnownTypes.IsOrDerives(connectionType, types.DbConnection) || KnownTypes.Implements(connectionType, types.IDbConnection)) && (name == "Open" || name == "OpenAsync");
 
         private static bool IsRequest(string name)
             => name == "Send" || name == "SendAsync" || name == "GetAsync" || name == "GetStringAsync" || name == "GetByteArrayAsync"

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SnapSafe.Analyzers.Lambda;
@@ -10,9 +12,109 @@ namespace SnapSafe.Analyzers.Rules
     /// (Npgsql, Microsoft.Data.SqlClient, System.Data.SqlClient, MySqlConnector, Microsoft.Data.Sqlite) or
     /// <c>Clear()</c> on a <c>DbDataSource</c> (Npgsql data sources).
     /// </summary>
-    internal static class SNAP011ConnectionPoolPrimed
+    internal sealed class SNAP011ConnectionPoolPrimed : IPooledOpenHazard, IModelRule
     {
+        public static readonly SNAP011ConnectionPoolPrimed Instance = new SNAP011ConnectionPoolPrimed();
+
+        private SNAP011ConnectionPoolPrimed()
+        {
+        }
+
         public static DiagnosticDescriptor Descriptor => Descriptors.SNAP011ConnectionPoolPrimed;
+
+        /// <summary><c>connection.Open()</c> on an ADO.NET connection, or <c>dataSource.OpenConnection()</c>.</summary>
+        public bool IsPooledOpen(IInvocationOperation invocation, IHazardContext context, out ITypeSymbol? connectionType, out bool opensReceiver)
+        {
+            var types = context.Types;
+            var method = invocation.TargetMethod;
+            var receiver = ApiMatch.Receiver(invocation);
+            if (receiver != null && SNAP010ConnectionOpenedDuringInit.IsDbConnectionOpen(receiver.Type, method.Name, types))
+            {
+                connectionType = receiver.Type;
+                opensReceiver = true;
+                return true;
+            }
+
+            if (ApiMatch.IsCallOn(invocation, types.DbDataSource) && method.Name.StartsWith("OpenConnection", System.StringComparison.Ordinal))
+            {
+                connectionType = invocation.Type;
+                opensReceiver = false;
+                return true;
+            }
+
+            connectionType = null;
+            opensReceiver = false;
+            return false;
+        }
+
+        /// <summary>The pooled opens init made, unless a before-snapshot hook clears their pools.</summary>
+        public void Find(InitPhase phase, ICollection<Finding> findings)
+        {
+            var types = phase.Types;
+            var pooledOpens = phase.Kept.PooledOpens;
+            if (types.SnapshotRestore == null || pooledOpens.Count == 0)
+            {
+                return;
+            }
+
+            // A provider's static clearing covers the connections of that provider; a data source's Clear() covers any.
+            var clearings = new List<IMethodSymbol>();
+            foreach (var hook in phase.Hooks.All)
+            {
+                if (hook.AfterRestore)
+                {
+                    continue;
+                }
+
+                foreach (var body in hook.Bodies)
+                {
+                    foreach (var operation in body.DescendantsAndSelf())
+                    {
+                        if (operation is IInvocationOperation invocation && IsPoolClearing(invocation, types))
+                        {
+                            if (!invocation.TargetMethod.IsStatic)
+                            {
+                                return;
+                            }
+
+                            clearings.Add(invocation.TargetMethod);
+                        }
+                    }
+                }
+            }
+
+            foreach (var pooled in pooledOpens)
+            {
+                if (clearings.Exists(clearing => KnownTypes.IsOrDerives(pooled.ConnectionType, clearing.ContainingType)))
+                {
+                    continue;
+                }
+
+                var frame = pooled.Frame;
+                var dataSource = ClearableDataSource(pooled.Open, types);
+                var clear = ApiMatch.IsCallOn(pooled.Open, types.DbDataSource) ? null : ClearAllPoolsCall(pooled.ConnectionType);
+                var host = frame.Kind switch
+                {
+                    InitRootKind.EntryPoint => HookHosts.EntryPoint,
+                    InitRootKind.Static => HookHosts.StaticConstructor,
+                    InitRootKind.Instance => HookHosts.Constructor,
+
+                    // A helper's type is touched during init, so its static constructor runs then (clearing needs no instance).
+                    InitRootKind.Helper when frame.OwnerType != null => HookHosts.StaticConstructor,
+                    _ => null,
+                };
+                var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+                properties[FixProperties.Host] = host;
+                properties[HookProperties.PoolClear] = clear;
+                properties[HookProperties.PoolDataSource] = dataSource;
+                properties[FixProperties.Fixable] = (clear != null || dataSource != null) && host != null && frame.OwnerType is { TypeKind: TypeKind.Class } ? "true" : "false";
+                var additional = host == HookHosts.EntryPoint && frame.RunStatement != null
+                    ? ImmutableArray.Create(frame.RunStatement.GetLocation())
+                    : ImmutableArray<Location>.Empty;
+                var syntax = frame.Anchor ?? pooled.Open.Syntax;
+                findings.Add(new Finding(Descriptor, syntax.GetLocation(), additional, properties.ToImmutable(), new object[] { ApiMatch.Describe(pooled.Open.TargetMethod) }));
+            }
+        }
 
         /// <summary>A call in a before-snapshot hook that empties a connection pool.</summary>
         public static bool IsPoolClearing(IInvocationOperation invocation, KnownTypes types)
@@ -38,7 +140,7 @@ namespace SnapSafe.Analyzers.Rules
                 return null;
             }
 
-            ISymbol? holder = ValueFlow.Unwrap(open.Instance) switch
+            ISymbol? holder = OperationFacts.Unwrap(open.Instance) switch
             {
                 IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Field,
                 IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Arguments.Length: 0 } property => property.Property,

@@ -10,11 +10,17 @@ namespace SnapSafe.Analyzers.Rules
     /// <c>Decrypt*</c>/<c>GenerateDataKey*</c>/<c>DeriveSharedSecret*</c> (not the <c>*WithoutPlaintext</c> variants), and the methods listed in <c>snapsafe.secret_methods</c>. Plain SSM
     /// parameters (no decryption) are configuration, not secrets.
     /// </summary>
-    internal static class SNAP020SecretFetchedDuringInit
+    internal sealed class SNAP020SecretFetchedDuringInit : IValueHazard
     {
+        public static readonly SNAP020SecretFetchedDuringInit Instance = new SNAP020SecretFetchedDuringInit();
+
+        private SNAP020SecretFetchedDuringInit()
+        {
+        }
+
         public static DiagnosticDescriptor Descriptor => Descriptors.SNAP020SecretFetchedDuringInit;
 
-        public static bool TryMatch(IOperation operation, IHazardContext context, out HazardSource source)
+        public bool TryMatch(IOperation operation, IHazardContext context, out HazardSource source)
         {
             source = default;
             if (operation is not IInvocationOperation invocation)
@@ -54,18 +60,18 @@ namespace SnapSafe.Analyzers.Rules
         {
             foreach (var argument in invocation.Arguments)
             {
-                var value = ValueFlow.Unwrap(argument.Value);
+                var value = OperationFacts.Unwrap(argument.Value);
                 if (value is IObjectCreationOperation creation && SetsDecryption(creation.Initializer))
                 {
                     return true;
                 }
 
-                if (value is ILocalReferenceOperation local && context is InitPhase phase)
+                if (value is ILocalReferenceOperation local)
                 {
-                    var root = InitPhase.RootOf(value);
-                    foreach (var assigned in phase.RootInfoFor(root).ValuesOf(local.Local))
+                    var root = OperationFacts.RootOf(value);
+                    foreach (var assigned in context.ValuesOf(local))
                     {
-                        if (ValueFlow.Unwrap(assigned) is IObjectCreationOperation localCreation && SetsDecryption(localCreation.Initializer))
+                        if (OperationFacts.Unwrap(assigned) is IObjectCreationOperation localCreation && SetsDecryption(localCreation.Initializer))
                         {
                             return true;
                         }
@@ -106,7 +112,7 @@ namespace SnapSafe.Analyzers.Rules
         /// <summary>A constant <c>true</c>, or any non-constant value (decryption may be on).</summary>
         private static bool IsTrue(IOperation value)
         {
-            value = ValueFlow.Unwrap(value);
+            value = OperationFacts.Unwrap(value);
             return !value.ConstantValue.HasValue || value.ConstantValue.Value is true;
         }
     }

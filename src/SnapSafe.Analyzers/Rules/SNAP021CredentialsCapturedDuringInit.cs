@@ -5,11 +5,17 @@ using SnapSafe.Analyzers.Lambda;
 namespace SnapSafe.Analyzers.Rules
 {
     /// <summary>SNAP021: temporary credentials obtained during init: STS <c>AssumeRole*</c>, <c>GetSessionToken*</c>, <c>GetFederationToken*</c> and <c>AWSCredentials.GetCredentials*()</c>.</summary>
-    internal static class SNAP021CredentialsCapturedDuringInit
+    internal sealed class SNAP021CredentialsCapturedDuringInit : IValueHazard
     {
+        public static readonly SNAP021CredentialsCapturedDuringInit Instance = new SNAP021CredentialsCapturedDuringInit();
+
+        private SNAP021CredentialsCapturedDuringInit()
+        {
+        }
+
         public static DiagnosticDescriptor Descriptor => Descriptors.SNAP021CredentialsCapturedDuringInit;
 
-        public static bool TryMatch(IOperation operation, IHazardContext context, out HazardSource source)
+        public bool TryMatch(IOperation operation, IHazardContext context, out HazardSource source)
         {
             source = default;
             if (operation is not IInvocationOperation invocation)

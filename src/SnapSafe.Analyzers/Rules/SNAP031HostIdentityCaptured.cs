@@ -5,11 +5,17 @@ using SnapSafe.Analyzers.Lambda;
 namespace SnapSafe.Analyzers.Rules
 {
     /// <summary>SNAP031: host identity kept from init (<c>Dns.GetHostName()</c>, <c>Environment.MachineName</c>, <c>Environment.ProcessId</c>).</summary>
-    internal static class SNAP031HostIdentityCaptured
+    internal sealed class SNAP031HostIdentityCaptured : IValueHazard
     {
+        public static readonly SNAP031HostIdentityCaptured Instance = new SNAP031HostIdentityCaptured();
+
+        private SNAP031HostIdentityCaptured()
+        {
+        }
+
         public static DiagnosticDescriptor Descriptor => Descriptors.SNAP031HostIdentityCaptured;
 
-        public static bool TryMatch(IOperation operation, IHazardContext context, out HazardSource source)
+        public bool TryMatch(IOperation operation, IHazardContext context, out HazardSource source)
         {
             source = default;
             string? api = null;

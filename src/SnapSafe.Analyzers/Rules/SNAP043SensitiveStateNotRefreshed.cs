@@ -8,11 +8,19 @@ namespace SnapSafe.Analyzers.Rules
     /// SNAP043: an instance of a type the team listed in <c>snapsafe.sensitive_types</c> (or a type derived from
     /// one), created during init and kept. The general "missing restore hook" rule for a team's own state.
     /// </summary>
-    internal static class SNAP043SensitiveStateNotRefreshed
+    internal sealed class SNAP043SensitiveStateNotRefreshed : IValueHazard, IKeptTypeHazard
     {
+        public static readonly SNAP043SensitiveStateNotRefreshed Instance = new SNAP043SensitiveStateNotRefreshed();
+
+        private SNAP043SensitiveStateNotRefreshed()
+        {
+        }
+
         public static DiagnosticDescriptor Descriptor => Descriptors.SNAP043SensitiveStateNotRefreshed;
 
-        public static bool TryMatch(IOperation operation, IHazardContext context, out HazardSource source)
+        public DiagnosticDescriptor Rule => Descriptor;
+
+        public bool TryMatch(IOperation operation, IHazardContext context, out HazardSource source)
         {
             source = default;
             if (context.Options.SensitiveTypes.IsEmpty || operation is not IObjectCreationOperation creation)
@@ -24,7 +32,7 @@ namespace SnapSafe.Analyzers.Rules
         }
 
         /// <summary>A kept value whose static type is sensitive (built by a factory the model cannot see into).</summary>
-        public static bool TryMatchType(ITypeSymbol? type, IOperation operation, IHazardContext context, out HazardSource source)
+        public bool TryMatchType(ITypeSymbol? type, IOperation operation, IHazardContext context, out HazardSource source)
         {
             source = default;
             if (context.Options.SensitiveTypes.IsEmpty)
@@ -34,7 +42,7 @@ namespace SnapSafe.Analyzers.Rules
 
             for (var current = type as INamedTypeSymbol; current != null; current = current.BaseType)
             {
-                if (LambdaEntryPoints.IsListed(context.Options.SensitiveTypes, current, out var name))
+                if (SymbolFacts.IsListed(context.Options.SensitiveTypes, current, out var name))
                 {
                     source = new HazardSource(Descriptor, name, operation);
                     return true;
@@ -45,7 +53,7 @@ namespace SnapSafe.Analyzers.Rules
             {
                 foreach (var implemented in type.AllInterfaces)
                 {
-                    if (LambdaEntryPoints.IsListed(context.Options.SensitiveTypes, implemented, out var name))
+                    if (SymbolFacts.IsListed(context.Options.SensitiveTypes, implemented, out var name))
                     {
                         source = new HazardSource(Descriptor, name, operation);
                         return true;

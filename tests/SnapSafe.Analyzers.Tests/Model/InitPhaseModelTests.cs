@@ -9,6 +9,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using SnapSafe.Analyzers.Configuration;
 using SnapSafe.Analyzers.Deployment;
 using SnapSafe.Analyzers.Lambda;
+using SnapSafe.Analyzers.Lambda.Models;
+using SnapSafe.Analyzers.Rules;
 using SnapSafe.Analyzers.Tests.Infrastructure;
 using SnapSafe.Analyzers.Tests.Verifiers;
 using Xunit;
@@ -28,7 +30,7 @@ public class Model { public string Name { get; set; } = """"; }");
 
             var entries = Find(compilation);
 
-            Assert.Equal(new[] { "Function" }, entries.HandlerTypes.Select(t => t.Name));
+            Assert.Equal(new[] { "Function" }, entries.FunctionTypes.Select(t => t.Name));
             Assert.Null(entries.EntryPoint);
         }
 
@@ -43,8 +45,8 @@ internal class Hidden { public string Run(string input) => input; }");
 
             var entries = Find(compilation);
 
-            Assert.Contains(entries.HandlerTypes, t => t.Name == "Function");
-            Assert.DoesNotContain(entries.HandlerTypes, t => t.Name == "Hidden");
+            Assert.Contains(entries.FunctionTypes, t => t.Name == "Function");
+            Assert.DoesNotContain(entries.FunctionTypes, t => t.Name == "Hidden");
         }
 
         [Fact]
@@ -56,7 +58,7 @@ public class Function { public string Handler(string input, Amazon.Lambda.Core.I
 
             var entries = Find(compilation, "snapsafe.handler_types = Shop.Checkout");
 
-            Assert.Contains(entries.HandlerTypes, t => t.Name == "Checkout");
+            Assert.Contains(entries.FunctionTypes, t => t.Name == "Checkout");
         }
 
         [Fact]
@@ -94,8 +96,8 @@ public class Functions
 
             var entries = Find(compilation);
 
-            Assert.Contains(entries.AnnotationsFunctionTypes, t => t.Name == "Functions");
-            Assert.Contains(entries.StartupTypes, t => t.Name == "Startup");
+            Assert.Contains(entries.Get<AnnotationsModel>().FunctionTypes, t => t.Name == "Functions");
+            Assert.Contains(entries.Get<AnnotationsModel>().StartupTypes, t => t.Name == "Startup");
         }
 
         [Fact]
@@ -176,10 +178,14 @@ public class Function
         private static SnapSafeOptions OptionsFor(Compilation compilation, string? editorConfig)
             => SnapSafeOptions.Create(compilation, new TestOptionsProvider(editorConfig));
 
-        private static LambdaEntryPoints Find(Compilation compilation, string? editorConfig = null)
-            => LambdaEntryPoints.Find(compilation, KnownTypes.Create(compilation), OptionsFor(compilation, editorConfig), ImmutableHashSet<string>.Empty, CancellationToken.None);
+        private static ProgrammingModels Find(Compilation compilation, string? editorConfig = null)
+        {
+            var types = KnownTypes.Create(compilation);
+            var context = new ModelContext(compilation, types, OptionsFor(compilation, editorConfig), ImmutableHashSet<string>.Empty, new SourceBodies(compilation, CancellationToken.None));
+            return ProgrammingModels.Create(context, new BodyFactsTable(types, HazardCatalog.Rules));
+        }
 
         private static InitPhase Build(Compilation compilation)
-            => InitPhase.Build(compilation, KnownTypes.Create(compilation), OptionsFor(compilation, null), SnapStartDeployment.Create(DeploymentTemplates.None, compilation), CancellationToken.None);
+            => InitPhase.Build(compilation, KnownTypes.Create(compilation), OptionsFor(compilation, null), SnapStartDeployment.Create(DeploymentTemplates.None, compilation), HazardCatalog.Rules, CancellationToken.None);
     }
 }

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
-using SnapSafe.Analyzers.Rules;
 
 namespace SnapSafe.Analyzers.Lambda
 {
@@ -9,12 +8,12 @@ namespace SnapSafe.Analyzers.Lambda
     /// Facts about the locals of one body, read once: the values each local receives, and which locals are kept
     /// because a closure that outlives init (a handler delegate, an endpoint lambda, a factory) captures them.
     /// </summary>
-    internal sealed class RootInfo
+    internal sealed class BodyFacts
     {
         private static readonly IReadOnlyList<IOperation> None = new IOperation[0];
         private readonly Dictionary<ILocalSymbol, List<IOperation>> _values;
 
-        private RootInfo(Dictionary<ILocalSymbol, List<IOperation>> values, HashSet<ILocalSymbol> keptLocals, List<IOperation> closures)
+        private BodyFacts(Dictionary<ILocalSymbol, List<IOperation>> values, HashSet<ILocalSymbol> keptLocals, List<IOperation> closures)
         {
             _values = values;
             KeptLocals = keptLocals;
@@ -32,7 +31,7 @@ namespace SnapSafe.Analyzers.Lambda
             => _values.TryGetValue(local, out var list) ? list : None;
 
         /// <summary>Reads a body; closures that start at or after <paramref name="closuresEnd"/> are created once the runtime runs.</summary>
-        public static RootInfo Compute(IOperation root, KnownTypes types, int closuresEnd)
+        public static BodyFacts Compute(IOperation root, KnownTypes types, HazardRules rules, int closuresEnd)
         {
             var values = new Dictionary<ILocalSymbol, List<IOperation>>(SymbolEqualityComparer.Default);
             var kept = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
@@ -52,10 +51,10 @@ namespace SnapSafe.Analyzers.Lambda
                         Add(values, target.Local, assignment.Value);
                         break;
 
-                    case IInvocationOperation invocation when SNAP002UniqueValueCaptured.IsFillingCall(invocation, types):
+                    case IInvocationOperation invocation when rules.FillOf(invocation, types) != null:
                         foreach (var argument in invocation.Arguments)
                         {
-                            if (ValueFlow.Unwrap(argument.Value) is ILocalReferenceOperation filled)
+                            if (OperationFacts.Unwrap(argument.Value) is ILocalReferenceOperation filled)
                             {
                                 Add(values, filled.Local, invocation);
                             }
@@ -63,8 +62,8 @@ namespace SnapSafe.Analyzers.Lambda
 
                         break;
 
-                    case IAnonymousFunctionOperation lambda when lambda.Syntax.SpanStart < closuresEnd && !InitPhase.IsNonEscapingClosure(lambda, types):
-                        if (!IsNested(lambda))
+                    case IAnonymousFunctionOperation lambda when lambda.Syntax.SpanStart < closuresEnd && !HookRegistrations.IsNonEscapingClosure(lambda, types):
+                        if (!OperationFacts.IsInsideClosure(lambda))
                         {
                             closures.Add(lambda.Body);
                             AddCaptures(lambda, kept);
@@ -76,13 +75,13 @@ namespace SnapSafe.Analyzers.Lambda
                         localFunctions.Add(localFunction);
                         break;
 
-                    case IMethodReferenceOperation reference when reference.Syntax.SpanStart < closuresEnd && !InitPhase.IsNonEscapingClosure(reference, types):
+                    case IMethodReferenceOperation reference when reference.Syntax.SpanStart < closuresEnd && !HookRegistrations.IsNonEscapingClosure(reference, types):
                         if (reference.Method.MethodKind == MethodKind.LocalFunction)
                         {
                             referencedLocalFunctions.Add(reference.Method.OriginalDefinition);
                         }
 
-                        if (ValueFlow.Unwrap(reference.Instance) is ILocalReferenceOperation receiver)
+                        if (OperationFacts.Unwrap(reference.Instance) is ILocalReferenceOperation receiver)
                         {
                             kept.Add(receiver.Local);
                         }
@@ -100,21 +99,7 @@ namespace SnapSafe.Analyzers.Lambda
                 }
             }
 
-            return new RootInfo(values, kept, closures);
-        }
-
-        /// <summary>True for a lambda inside another lambda: the outer one decides what is kept.</summary>
-        private static bool IsNested(IOperation lambda)
-        {
-            for (var current = lambda.Parent; current != null; current = current.Parent)
-            {
-                if (current is IAnonymousFunctionOperation || current is ILocalFunctionOperation)
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            return new BodyFacts(values, kept, closures);
         }
 
         private static void AddCaptures(IOperation closure, HashSet<ILocalSymbol> kept)
@@ -144,5 +129,50 @@ namespace SnapSafe.Analyzers.Lambda
 
             list.Add(value);
         }
+    }
+
+    /// <summary>
+    /// The <see cref="BodyFacts"/> of every body the model reads, computed once each. The entry point's body is read
+    /// with the runtime-start statement's end as its closure cut-off, whoever asks first.
+    /// </summary>
+    internal sealed class BodyFactsTable
+    {
+        private readonly Dictionary<SyntaxNode, BodyFacts> _facts = new Dictionary<SyntaxNode, BodyFacts>();
+        private readonly KnownTypes _types;
+        private readonly HazardRules _rules;
+        private SyntaxNode? _entrySyntax;
+        private int _entryClosuresEnd = int.MaxValue;
+
+        public BodyFactsTable(KnownTypes types, HazardRules rules)
+        {
+            _types = types;
+            _rules = rules;
+        }
+
+        /// <summary>Closures of the entry point's body that start at or after <paramref name="closuresEnd"/> are created once the runtime runs.</summary>
+        public void SetEntryPoint(SyntaxNode entrySyntax, int closuresEnd)
+        {
+            _entrySyntax = entrySyntax;
+            _entryClosuresEnd = closuresEnd;
+        }
+
+        public BodyFacts For(IOperation root, int closuresEnd = int.MaxValue)
+        {
+            if (!_facts.TryGetValue(root.Syntax, out var facts))
+            {
+                if (_entrySyntax != null && root.Syntax == _entrySyntax)
+                {
+                    closuresEnd = _entryClosuresEnd;
+                }
+
+                facts = BodyFacts.Compute(root, _types, _rules, closuresEnd);
+                _facts.Add(root.Syntax, facts);
+            }
+
+            return facts;
+        }
+
+        /// <summary>The facts of the body that contains <paramref name="operation"/>.</summary>
+        public BodyFacts Around(IOperation operation) => For(OperationFacts.RootOf(operation));
     }
 }

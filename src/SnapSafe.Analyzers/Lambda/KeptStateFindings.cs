@@ -3,57 +3,26 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace SnapSafe.Analyzers.Lambda
 {
-    /// <summary>A hazard found during the walk, waiting for the refresh facts that only the whole walk gives.</summary>
-    internal sealed class PendingFinding
+    /// <summary>
+    /// Turns what init keeps into findings once the whole walk is known: drops values an after-restore hook refreshes or
+    /// every invocation re-assigns, merges what several functions reach into one finding per rule and location (it
+    /// belongs to each of them), and writes the properties the after-restore fix reads.
+    /// </summary>
+    internal static class KeptStateFindings
     {
-        public PendingFinding(DiagnosticDescriptor rule, string api, ISymbol? member, IOperation? value, SyntaxNode syntax, string storeKind, InitFrame frame, bool anchored)
+        public static IEnumerable<Finding> Publish(KeptState kept, AfterRestoreRefreshes refreshes, InvocationReach invocationReach)
         {
-            Rule = rule;
-            Api = api;
-            Member = member;
-            Value = value;
-            Syntax = syntax;
-            StoreKind = storeKind;
-            Frame = frame;
-            Anchored = anchored;
-        }
-
-        public DiagnosticDescriptor Rule { get; }
-
-        public string Api { get; }
-
-        /// <summary>The kept field, property or local (null for a value handed to a DI container).</summary>
-        public ISymbol? Member { get; }
-
-        public IOperation? Value { get; }
-
-        public SyntaxNode Syntax { get; }
-
-        public string StoreKind { get; }
-
-        public InitFrame Frame { get; }
-
-        /// <summary>True when reported at the call of a helper that also runs per invocation.</summary>
-        public bool Anchored { get; }
-    }
-
-    internal sealed partial class InitPhase
-    {
-        private void Publish()
-        {
-            var findings = new Dictionary<SyntaxTree, List<Finding>>();
-            var seen = new HashSet<(string, SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan)>();
-
             // One finding per rule and location; it belongs to every origin that reaches it.
-            var groups = new Dictionary<(string, SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan), (PendingFinding First, HashSet<ISymbol>? Origins)>();
-            var order = new List<(string, SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan)>();
-            foreach (var pending in _pending)
+            var groups = new Dictionary<(string, SyntaxTree, TextSpan), (PendingFinding First, HashSet<ISymbol>? Origins)>();
+            var order = new List<(string, SyntaxTree, TextSpan)>();
+            foreach (var pending in kept.Pending)
             {
                 var member = pending.Member;
-                if (member != null && (_refreshed.Contains(member) || IsAssignedPerInvocation(member)))
+                if (member != null && (refreshes.Refreshes(member) || invocationReach.Assigns(member)))
                 {
                     continue;
                 }
@@ -81,59 +50,36 @@ namespace SnapSafe.Analyzers.Lambda
             foreach (var key in order)
             {
                 var (pending, origins) = groups[key];
-                var member = pending.Member;
-                var tree = pending.Syntax.SyntaxTree;
-                seen.Add(key);
-                var name = member?.Name ?? "singleton " + (pending.Value?.Type?.Name ?? "instance");
-                var host = HostOf(member, pending.Frame);
-                var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-                properties[FixProperties.Member] = name;
-                properties[FixProperties.MemberKind] = member switch
-                {
-                    IPropertySymbol => MemberKinds.Property,
-                    ILocalSymbol => MemberKinds.Local,
-                    _ => MemberKinds.Field,
-                };
-                properties[FixProperties.IsStatic] = member != null && member.IsStatic ? "true" : "false";
-                properties[FixProperties.Store] = pending.StoreKind;
-                properties[FixProperties.IsAsync] = ContainsAwait(pending) ? "true" : "false";
-                properties[FixProperties.Host] = host;
-                properties[FixProperties.Fixable] = IsFixable(pending, host) ? "true" : "false";
-
-                var additional = ImmutableArray<Location>.Empty;
-                if (host == HookHosts.EntryPoint && pending.Frame.RunStatement != null)
-                {
-                    additional = ImmutableArray.Create(pending.Frame.RunStatement.GetLocation());
-                }
-
-                var finding = new Finding(pending.Rule, pending.Syntax.GetLocation(), additional, properties.ToImmutable(), new object[] { name, pending.Api }, origins == null ? default : origins.ToImmutableArray());
-                if (!findings.TryGetValue(tree, out var list))
-                {
-                    list = new List<Finding>();
-                    findings.Add(tree, list);
-                }
-
-                list.Add(finding);
+                yield return ToFinding(pending, origins);
             }
+        }
 
-            foreach (var finding in _hookFindings)
+        private static Finding ToFinding(PendingFinding pending, HashSet<ISymbol>? origins)
+        {
+            var member = pending.Member;
+            var name = member?.Name ?? "singleton " + (pending.Value?.Type?.Name ?? "instance");
+            var host = HostOf(member, pending.Frame);
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+            properties[FixProperties.Member] = name;
+            properties[FixProperties.MemberKind] = member switch
             {
-                var tree = finding.Location.SourceTree;
-                if (tree == null || !seen.Add((finding.Rule.Id, tree, finding.Location.SourceSpan)))
-                {
-                    continue;
-                }
+                IPropertySymbol => MemberKinds.Property,
+                ILocalSymbol => MemberKinds.Local,
+                _ => MemberKinds.Field,
+            };
+            properties[FixProperties.IsStatic] = member != null && member.IsStatic ? "true" : "false";
+            properties[FixProperties.Store] = pending.StoreKind;
+            properties[FixProperties.IsAsync] = ContainsAwait(pending) ? "true" : "false";
+            properties[FixProperties.Host] = host;
+            properties[FixProperties.Fixable] = IsFixable(pending, host) ? "true" : "false";
 
-                if (!findings.TryGetValue(tree, out var list))
-                {
-                    list = new List<Finding>();
-                    findings.Add(tree, list);
-                }
-
-                list.Add(finding);
+            var additional = ImmutableArray<Location>.Empty;
+            if (host == HookHosts.EntryPoint && pending.Frame.RunStatement != null)
+            {
+                additional = ImmutableArray.Create(pending.Frame.RunStatement.GetLocation());
             }
 
-            _findings = findings;
+            return new Finding(pending.Rule, pending.Syntax.GetLocation(), additional, properties.ToImmutable(), new object[] { name, pending.Api }, origins == null ? default : origins.ToImmutableArray());
         }
 
         private static string HostOf(ISymbol? member, InitFrame frame)
@@ -150,23 +96,10 @@ namespace SnapSafe.Analyzers.Lambda
         {
             if (pending.Anchored || pending.StoreKind == StoreKinds.StartCall)
             {
-                return pending.Syntax.Parent is AwaitExpressionSyntax || HasAwait(pending.Syntax);
+                return pending.Syntax.Parent is AwaitExpressionSyntax || FixFacts.HasAwait(pending.Syntax);
             }
 
-            return pending.Value != null && HasAwait(pending.Value.Syntax);
-        }
-
-        private static bool HasAwait(SyntaxNode node)
-        {
-            foreach (var descendant in node.DescendantNodesAndSelf(n => !(n is AnonymousFunctionExpressionSyntax)))
-            {
-                if (descendant is AwaitExpressionSyntax)
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            return pending.Value != null && FixFacts.HasAwait(pending.Value.Syntax);
         }
 
         /// <summary>
@@ -174,7 +107,7 @@ namespace SnapSafe.Analyzers.Lambda
         /// initializer, in the body that hosts the hook (constructor, static constructor, entry point), for a member of
         /// that body's type, and its value uses nothing that the hook cannot see.
         /// </summary>
-        private bool IsFixable(PendingFinding pending, string host)
+        private static bool IsFixable(PendingFinding pending, string host)
         {
             var frame = pending.Frame;
             var member = pending.Member;
@@ -220,11 +153,11 @@ namespace SnapSafe.Analyzers.Lambda
             switch (pending.StoreKind)
             {
                 case StoreKinds.Initializer:
-                    return pending.Value != null && UsesOnlyVisibleNames(pending.Value, allowParameters: false);
+                    return pending.Value != null && FixFacts.UsesOnlyVisibleNames(pending.Value, allowParameters: false);
                 case StoreKinds.Assignment:
                     return pending.Syntax.Parent is AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax { Parent: BlockSyntax { Parent: ConstructorDeclarationSyntax } } }
                         && pending.Value != null
-                        && UsesOnlyVisibleNames(pending.Value, allowParameters: CountSourceConstructors(containing, member.IsStatic) == 1);
+                        && FixFacts.UsesOnlyVisibleNames(pending.Value, allowParameters: CountSourceConstructors(containing, member.IsStatic) == 1);
                 case StoreKinds.StartCall:
                     return pending.Syntax.Parent is ExpressionStatementSyntax { Parent: BlockSyntax { Parent: ConstructorDeclarationSyntax } }
                         || pending.Syntax.Parent is ExpressionStatementSyntax { Parent: GlobalStatementSyntax };
@@ -273,23 +206,6 @@ namespace SnapSafe.Analyzers.Lambda
             }
 
             return false;
-        }
-
-        /// <summary>The value refers to no local, and to parameters only where allowed (a hook in the same constructor sees them).</summary>
-        private static bool UsesOnlyVisibleNames(IOperation value, bool allowParameters)
-        {
-            foreach (var operation in value.DescendantsAndSelf())
-            {
-                switch (operation)
-                {
-                    case ILocalReferenceOperation:
-                        return false;
-                    case IParameterReferenceOperation parameter when !allowParameters || parameter.Parameter.RefKind != RefKind.None:
-                        return false;
-                }
-            }
-
-            return true;
         }
     }
 }

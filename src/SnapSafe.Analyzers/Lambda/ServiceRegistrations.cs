@@ -1,0 +1,113 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace SnapSafe.Analyzers.Lambda
+{
+    /// <summary>
+    /// Dependency injection as init code uses it, shared by the models that build a service container during init
+    /// (minimal APIs, Annotations): which implementation each service type is registered with, which are singletons,
+    /// which services init code resolves, and the services a constructor built by the container takes.
+    /// </summary>
+    internal sealed class ServiceRegistrations
+    {
+        private const int MaxInjectionDepth = 3;
+
+        private readonly Dictionary<ITypeSymbol, ITypeSymbol> _implementations = new Dictionary<ITypeSymbol, ITypeSymbol>(SymbolEqualityComparer.Default);
+        private readonly HashSet<ITypeSymbol> _singletons = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+        private readonly List<KeyValuePair<ITypeSymbol, ISymbol?>> _resolved = new List<KeyValuePair<ITypeSymbol, ISymbol?>>();
+
+        /// <summary>Records what an init call registers or resolves (<c>AddSingleton&lt;I, C&gt;()</c>, <c>GetRequiredService&lt;T&gt;()</c>).</summary>
+        public void Record(IInvocationOperation invocation, ISymbol? origin)
+        {
+            var method = invocation.TargetMethod;
+            if (method.Name == "AddSingleton" || method.Name == "TryAddSingleton")
+            {
+                if (method.TypeArguments.Length >= 1)
+                {
+                    _singletons.Add(method.TypeArguments[0].OriginalDefinition);
+                }
+            }
+
+            if (method.TypeArguments.Length == 2
+                && (method.Name == "AddSingleton" || method.Name == "AddScoped" || method.Name == "AddTransient"
+                    || method.Name == "TryAddSingleton" || method.Name == "TryAddScoped" || method.Name == "TryAddTransient"))
+            {
+                _implementations[method.TypeArguments[0].OriginalDefinition] = method.TypeArguments[1];
+            }
+
+            // services.GetRequiredService<T>() during init builds a singleton (and what it takes) before the snapshot.
+            if ((method.Name == "GetRequiredService" || method.Name == "GetService") && method.TypeArguments.Length == 1)
+            {
+                _resolved.Add(new KeyValuePair<ITypeSymbol, ISymbol?>(method.TypeArguments[0].OriginalDefinition, origin));
+            }
+        }
+
+        /// <summary><c>AddSingleton(instance)</c>: the instance the container keeps.</summary>
+        public static bool IsSingletonInstance(IInvocationOperation invocation, out IOperation? instance)
+        {
+            instance = null;
+            var method = invocation.TargetMethod;
+            if (method.Name != "AddSingleton" && method.Name != "TryAddSingleton")
+            {
+                return false;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Name == "implementationInstance")
+                {
+                    instance = argument.Value;
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The source class the container builds for a requested type (its registered implementation, or itself).</summary>
+        public INamedTypeSymbol? ImplementationOf(ITypeSymbol requested)
+        {
+            var implementation = _implementations.TryGetValue(requested.OriginalDefinition, out var registered) ? registered : requested;
+            return implementation is INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false } service && SymbolFacts.IsInSource(service) ? service : null;
+        }
+
+        /// <summary>The services the constructors of <paramref name="type"/> take, built by the container during init, and what they take in turn.</summary>
+        public void EnqueueInjectedServices(InitWalk walk, INamedTypeSymbol type, ISymbol origin) => EnqueueInjectedServices(walk, type, origin, 0);
+
+        /// <summary>Singletons that init code resolves from the container: built before the snapshot and kept by it.</summary>
+        public void EnqueueResolvedSingletons(InitWalk walk)
+        {
+            foreach (var resolved in _resolved)
+            {
+                if (_singletons.Contains(resolved.Key)
+                    && (_implementations.TryGetValue(resolved.Key, out var registered) ? registered : resolved.Key) is INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false } service
+                    && SymbolFacts.IsInSource(service))
+                {
+                    walk.EnqueueInstanceInit(service, constructor: null, thisKept: true, anchor: null, anchorFixable: false, resolved.Value);
+                    EnqueueInjectedServices(walk, service, resolved.Value ?? service, 0);
+                }
+            }
+        }
+
+        private void EnqueueInjectedServices(InitWalk walk, INamedTypeSymbol type, ISymbol origin, int depth)
+        {
+            if (depth > MaxInjectionDepth)
+            {
+                return;
+            }
+
+            foreach (var constructor in type.InstanceConstructors)
+            {
+                foreach (var parameter in constructor.Parameters)
+                {
+                    if (ImplementationOf(parameter.Type) is { } service)
+                    {
+                        walk.EnqueueInstanceInit(service, constructor: null, thisKept: true, anchor: null, anchorFixable: false, origin);
+                        EnqueueInjectedServices(walk, service, origin, depth + 1);
+                    }
+                }
+            }
+        }
+    }
+}
