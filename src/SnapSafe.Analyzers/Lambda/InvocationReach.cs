@@ -47,7 +47,7 @@ namespace SnapSafe.Analyzers.Lambda
         }
 
         protected override bool Skips(IOperation operation, in ReachedBody body)
-            => HookRegistrations.IsInsideRegistration(operation, body.Operation, _types); // a hook registered here never runs (SNAP040's case): it neither refreshes nor is reached
+            => HookRegistrations.IsInsideRegistration(operation, body.Operation, _types); // a hook registered here never runs: it neither refreshes nor is reached
 
         protected override IMethodSymbol? Visit(IOperation operation, in ReachedBody body, bool first)
         {

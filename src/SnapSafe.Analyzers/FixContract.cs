@@ -1,4 +1,4 @@
-namespace SnapSafe.Analyzers.Lambda
+namespace SnapSafe.Analyzers
 {
     /// <summary>
     /// Keys of <see cref="Microsoft.CodeAnalysis.Diagnostic.Properties"/> that tell the after-restore code fix
