@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -40,22 +41,63 @@ namespace SnapSafe.Analyzers.Lambda
     /// </summary>
     internal sealed class HookRegistrations
     {
-        private readonly List<HookRegistration> _hooks = new List<HookRegistration>();
+        private readonly List<(HookRegistration Hook, ImmutableArray<int> Sequence)> _found = new List<(HookRegistration, ImmutableArray<int>)>();
         private readonly HashSet<SyntaxNode> _registrationSyntax = new HashSet<SyntaxNode>();
+        private List<HookRegistration>? _ordered;
 
-        /// <summary>Every hook registered during init, in the order init registers them.</summary>
-        public IReadOnlyList<HookRegistration> All => _hooks;
+        /// <summary>Every hook registered during init, in the order init registers them (read once the walk is done).</summary>
+        public IReadOnlyList<HookRegistration> All => _ordered ??= Order();
 
         /// <summary>True when init makes this registration call.</summary>
         public bool IsMadeDuringInit(IInvocationOperation registration) => _registrationSyntax.Contains(registration.Syntax);
 
-        /// <summary>Records a registration the init walk reaches (each call once, in the order reached).</summary>
-        public void Add(IInvocationOperation invocation, bool afterRestore, List<IOperation> bodies, InitFrame frame)
+        /// <summary>Records a registration the init walk reaches (each call once) at its place in init's execution order.</summary>
+        public void Add(IInvocationOperation invocation, bool afterRestore, List<IOperation> bodies, InitFrame frame, ImmutableArray<int> sequence)
         {
             if (_registrationSyntax.Add(invocation.Syntax))
             {
-                _hooks.Add(new HookRegistration(invocation, afterRestore, bodies, frame, _hooks.Count));
+                _found.Add((new HookRegistration(invocation, afterRestore, bodies, frame, 0), sequence));
+                _ordered = null;
             }
+        }
+
+        private List<HookRegistration> Order()
+        {
+            var indexes = new List<int>(_found.Count);
+            for (var i = 0; i < _found.Count; i++)
+            {
+                indexes.Add(i);
+            }
+
+            // Execution order; the order found breaks ties (the same position reached through two callers).
+            indexes.Sort((a, b) =>
+            {
+                var bySequence = CompareSequences(_found[a].Sequence, _found[b].Sequence);
+                return bySequence != 0 ? bySequence : a.CompareTo(b);
+            });
+
+            var ordered = new List<HookRegistration>(indexes.Count);
+            foreach (var index in indexes)
+            {
+                var hook = _found[index].Hook;
+                ordered.Add(new HookRegistration(hook.Invocation, hook.AfterRestore, hook.Bodies, hook.Frame, ordered.Count));
+            }
+
+            return ordered;
+        }
+
+        private static int CompareSequences(ImmutableArray<int> a, ImmutableArray<int> b)
+        {
+            for (var i = 0; i < a.Length && i < b.Length; i++)
+            {
+                var compared = a[i].CompareTo(b[i]);
+                if (compared != 0)
+                {
+                    return compared;
+                }
+            }
+
+            return a.Length.CompareTo(b.Length);
         }
 
         /// <summary>True for <c>SnapshotRestore.RegisterBeforeSnapshot</c>/<c>RegisterAfterRestore</c>.</summary>

@@ -22,8 +22,9 @@ namespace SnapSafe.Analyzers.Lambda
     /// <summary>How one body is being run during init.</summary>
     internal sealed class InitFrame
     {
-        public InitFrame(InitRootKind kind, bool thisKept, SyntaxNode? anchor, bool anchorFixable, ImmutableDictionary<IParameterSymbol, IOperation> arguments, SyntaxNode? runStatement, int depth, INamedTypeSymbol? ownerType, ISymbol? origin)
+        public InitFrame(InitRootKind kind, bool thisKept, SyntaxNode? anchor, bool anchorFixable, ImmutableDictionary<IParameterSymbol, IOperation> arguments, SyntaxNode? runStatement, int depth, INamedTypeSymbol? ownerType, ISymbol? origin, ImmutableArray<int> sequence = default)
         {
+            Sequence = sequence;
             Origin = origin;
             Kind = kind;
             ThisKept = thisKept;
@@ -67,6 +68,20 @@ namespace SnapSafe.Analyzers.Lambda
         /// (a <c>[LambdaStartup]</c> class). Templates can switch SnapStart off per origin.
         /// </summary>
         public ISymbol? Origin { get; }
+
+        /// <summary>
+        /// Where this run of the body sits in the order init executes: the position of the root among the roots, then
+        /// the positions of the calls (or creations) that led here. Compared element by element, it orders what
+        /// different bodies do (hook registrations) as init does. Default until the walk enqueues the frame.
+        /// </summary>
+        public ImmutableArray<int> Sequence { get; }
+
+        /// <summary>The same frame at a position in the execution order.</summary>
+        public InitFrame WithSequence(ImmutableArray<int> sequence)
+            => new InitFrame(Kind, ThisKept, Anchor, AnchorFixable, Arguments, RunStatement, Depth, OwnerType, Origin, sequence);
+
+        /// <summary>The position of something at <paramref name="position"/> in this body (a call, a creation, a registration).</summary>
+        public ImmutableArray<int> SequenceAt(int position) => (Sequence.IsDefault ? ImmutableArray<int>.Empty : Sequence).Add(position);
 
         public static readonly ImmutableDictionary<IParameterSymbol, IOperation> NoArguments =
             ImmutableDictionary.Create<IParameterSymbol, IOperation>(SymbolEqualityComparer.Default);

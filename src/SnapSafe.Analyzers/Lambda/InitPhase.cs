@@ -23,7 +23,6 @@ namespace SnapSafe.Analyzers.Lambda
         private readonly HazardRules _rules;
         private readonly CancellationToken _cancellationToken;
         private readonly BodyFactsTable _facts;
-        private readonly ServiceRegistrations _services = new ServiceRegistrations();
         private readonly InitWalk _walk;
         private InvocationReach? _invocationReach;
         private Dictionary<SyntaxTree, List<Finding>> _findings = new Dictionary<SyntaxTree, List<Finding>>();
@@ -48,7 +47,8 @@ namespace SnapSafe.Analyzers.Lambda
             Hooks = new HookRegistrations();
             Refreshes = new AfterRestoreRefreshes(Bodies, rules, this);
             Kept = new KeptState();
-            _walk = new InitWalk(Bodies, _facts, rules, this, Kept, Hooks, Refreshes, _services, () => InvocationReach, deployment.IsMixed, cancellationToken);
+            Services = new ServiceRegistrations();
+            _walk = new InitWalk(Bodies, _facts, rules, this, Kept, Hooks, Refreshes, Services, () => InvocationReach, deployment.IsMixed, cancellationToken);
         }
 
         public Compilation Compilation { get; }
@@ -70,6 +70,9 @@ namespace SnapSafe.Analyzers.Lambda
 
         /// <summary>What the after-restore hooks refresh.</summary>
         public AfterRestoreRefreshes Refreshes { get; }
+
+        /// <summary>How init code uses the service container.</summary>
+        public ServiceRegistrations Services { get; }
 
         /// <summary>The code that runs per invocation (computed on first use).</summary>
         public InvocationReach InvocationReach => _invocationReach ??= InvocationReach.Compute(Models, Bodies, Types);
@@ -99,6 +102,9 @@ namespace SnapSafe.Analyzers.Lambda
                 }
             }
         }
+
+        /// <summary>True when the method's (or constructor's) body runs during init.</summary>
+        public bool RunsDuringInit(IMethodSymbol method) => Bodies.BodyOf(method.OriginalDefinition) is { } body && _walk.Walked(body.Syntax);
 
         /// <summary>The facts of the body that contains an operation (its locals' values, kept locals, closures).</summary>
         public BodyFacts FactsAround(IOperation operation) => _facts.Around(operation);
@@ -144,10 +150,10 @@ namespace SnapSafe.Analyzers.Lambda
 
             foreach (var model in Models.All)
             {
-                model.EnqueueContainerServices(_walk, _services);
+                model.EnqueueContainerServices(_walk, Services);
             }
 
-            _services.EnqueueResolvedSingletons(_walk);
+            Services.EnqueueResolvedSingletons(_walk);
             _walk.Drain();
 
             var ruleFindings = new List<Finding>();

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -22,6 +23,9 @@ namespace SnapSafe.Analyzers.Lambda
         private readonly Queue<KeyValuePair<IOperation, InitFrame>> _work = new Queue<KeyValuePair<IOperation, InitFrame>>();
         private readonly HashSet<(SyntaxNode Node, bool ThisKept, SyntaxNode? Anchor, ISymbol? Origin)> _visited = new HashSet<(SyntaxNode, bool, SyntaxNode?, ISymbol?)>();
         private readonly HashSet<(ISymbol Type, ISymbol? Origin)> _staticInitDone = new HashSet<(ISymbol, ISymbol?)>();
+        private readonly HashSet<SyntaxNode> _walked = new HashSet<SyntaxNode>();
+        private readonly List<IOperation> _children = new List<IOperation>();
+        private int _rootCount;
         private readonly SourceBodies _bodies;
         private readonly BodyFactsTable _facts;
         private readonly HazardRules _rules;
@@ -64,6 +68,9 @@ namespace SnapSafe.Analyzers.Lambda
 
         private KnownTypes Types => _context.Types;
 
+        /// <summary>True when the body (a method, constructor or initializer syntax) ran as init code.</summary>
+        public bool Walked(SyntaxNode body) => _walked.Contains(body);
+
         /// <summary>Walks every enqueued body, and what they enqueue in turn.</summary>
         public void Drain()
         {
@@ -85,6 +92,11 @@ namespace SnapSafe.Analyzers.Lambda
 
             if (_visited.Add((root.Syntax, frame.ThisKept, frame.Anchor, OriginKey(frame.Origin))))
             {
+                if (frame.Sequence.IsDefault)
+                {
+                    frame = frame.WithSequence(ImmutableArray.Create(_rootCount++));
+                }
+
                 _work.Enqueue(new KeyValuePair<IOperation, InitFrame>(root, frame));
             }
         }
@@ -95,9 +107,13 @@ namespace SnapSafe.Analyzers.Lambda
         /// </summary>
         private ISymbol? OriginKey(ISymbol? origin) => _walkPerOrigin ? origin : null;
 
-        /// <summary>Static field initializers and static constructors of a type and its source base types.</summary>
-        public void EnsureStaticInit(INamedTypeSymbol? type, ISymbol? origin)
+        /// <summary>
+        /// Static field initializers and static constructors of a type and its source base types; <paramref name="sequence"/>
+        /// is where init touches the type (default: after everything enqueued so far).
+        /// </summary>
+        public void EnsureStaticInit(INamedTypeSymbol? type, ISymbol? origin, ImmutableArray<int> sequence = default)
         {
+            var step = 0;
             for (var current = type; current != null && SymbolFacts.IsInSource(current); current = current.BaseType)
             {
                 var definition = current.OriginalDefinition;
@@ -109,20 +125,20 @@ namespace SnapSafe.Analyzers.Lambda
                 var frame = new InitFrame(InitRootKind.Static, thisKept: false, anchor: null, anchorFixable: false, InitFrame.NoArguments, runStatement: null, depth: 0, definition, origin);
                 foreach (var initializer in _bodies.InitializersOf(definition, isStatic: true))
                 {
-                    Enqueue(initializer, frame);
+                    Enqueue(initializer, Sequenced(frame, sequence, ref step));
                 }
 
                 foreach (var constructor in _bodies.ConstructorsOf(definition, isStatic: true))
                 {
                     if (_bodies.BodyOf(constructor) is { } body)
                     {
-                        Enqueue(body, frame);
+                        Enqueue(body, Sequenced(frame, sequence, ref step));
                     }
                 }
 
                 if (definition.ContainingType != null)
                 {
-                    EnsureStaticInit(definition.ContainingType, origin);
+                    EnsureStaticInit(definition.ContainingType, origin, sequence.IsDefault ? default : sequence.Add(step++));
                 }
             }
         }
@@ -131,10 +147,11 @@ namespace SnapSafe.Analyzers.Lambda
         /// Instance field initializers and a constructor (all source constructors when none is named) of a type and
         /// its source base types, run for an object built during init.
         /// </summary>
-        public void EnqueueInstanceInit(INamedTypeSymbol type, IMethodSymbol? constructor, bool thisKept, SyntaxNode? anchor, bool anchorFixable, ISymbol? origin, int depth = 0)
+        public void EnqueueInstanceInit(INamedTypeSymbol type, IMethodSymbol? constructor, bool thisKept, SyntaxNode? anchor, bool anchorFixable, ISymbol? origin, int depth = 0, ImmutableArray<int> sequence = default)
         {
             type = type.OriginalDefinition;
-            EnsureStaticInit(type, origin);
+            var step = 0;
+            EnsureStaticInit(type, origin, sequence.IsDefault ? default : sequence.Add(step++));
             var first = true;
             var implicitBaseCall = false;
             for (var current = type; current != null && SymbolFacts.IsInSource(current); current = current.BaseType)
@@ -142,7 +159,7 @@ namespace SnapSafe.Analyzers.Lambda
                 var frame = new InitFrame(InitRootKind.Instance, thisKept, anchor, anchorFixable, InitFrame.NoArguments, runStatement: null, depth, current, origin);
                 foreach (var initializer in _bodies.InitializersOf(current, isStatic: false))
                 {
-                    Enqueue(initializer, frame);
+                    Enqueue(initializer, Sequenced(frame, sequence, ref step));
                 }
 
                 var runsImplicitBaseCall = false;
@@ -165,7 +182,7 @@ namespace SnapSafe.Analyzers.Lambda
                     runsImplicitBaseCall |= !ChainsExplicitly(ctor);
                     if (_bodies.BodyOf(ctor) is { } body)
                     {
-                        Enqueue(body, frame);
+                        Enqueue(body, Sequenced(frame, sequence, ref step));
                     }
                 }
 
@@ -173,6 +190,10 @@ namespace SnapSafe.Analyzers.Lambda
                 first = false;
             }
         }
+
+        /// <summary>The frame at the next step below <paramref name="sequence"/>, or unsequenced (a root of its own) when there is none.</summary>
+        private static InitFrame Sequenced(InitFrame frame, ImmutableArray<int> sequence, ref int step)
+            => sequence.IsDefault ? frame : frame.WithSequence(sequence.Add(step++));
 
         /// <summary>True when the constructor calls <c>this(...)</c> or <c>base(...)</c> itself (a primary constructor: with base arguments).</summary>
         private bool ChainsExplicitly(IMethodSymbol constructor)
@@ -202,6 +223,7 @@ namespace SnapSafe.Analyzers.Lambda
         /// <summary>Runs one body as init code: records kept stores, hooks, and the code it reaches.</summary>
         private void Walk(IOperation root, InitFrame frame)
         {
+            _walked.Add(root.Syntax);
             var info = _facts.For(root, frame.RunStatement?.Span.End ?? int.MaxValue);
             var runStart = frame.RunStart;
             var stack = new Stack<IOperation>();
@@ -302,7 +324,7 @@ namespace SnapSafe.Analyzers.Lambda
                         // Reading a constant does not run the type's static initializer.
                         if (member is not IFieldSymbol { IsConst: true } && SymbolFacts.IsInSource(member.ContainingType))
                         {
-                            EnsureStaticInit(member.ContainingType, frame.Origin);
+                            EnsureStaticInit(member.ContainingType, frame.Origin, frame.SequenceAt(operation.Syntax.SpanStart));
                         }
 
                         break;
@@ -310,9 +332,12 @@ namespace SnapSafe.Analyzers.Lambda
 
                 if (descend)
                 {
-                    foreach (var child in operation.ChildOperations)
+                    // Children in reverse, so that the body is walked in source order (hook registrations are ordered by it).
+                    _children.Clear();
+                    _children.AddRange(operation.ChildOperations);
+                    for (var i = _children.Count - 1; i >= 0; i--)
                     {
-                        stack.Push(child);
+                        stack.Push(_children[i]);
                     }
                 }
             }
@@ -327,7 +352,7 @@ namespace SnapSafe.Analyzers.Lambda
                 var hookBodies = invocation.Arguments.Length > 0
                     ? new List<IOperation>(ResolveHookBodies(invocation.Arguments[0].Value, frame, 0))
                     : new List<IOperation>();
-                _hooks.Add(invocation, afterRestore, hookBodies, frame);
+                _hooks.Add(invocation, afterRestore, hookBodies, frame, frame.SequenceAt(invocation.Syntax.SpanStart));
                 if (afterRestore)
                 {
                     foreach (var hookBody in hookBodies)
@@ -381,9 +406,10 @@ namespace SnapSafe.Analyzers.Lambda
 
             if (method.MethodKind != MethodKind.Constructor && SourceBodies.HasBody(method) && SymbolFacts.IsInSource(method))
             {
+                var callSequence = frame.SequenceAt(invocation.Syntax.SpanStart);
                 if (method.IsStatic || !SymbolEqualityComparer.Default.Equals(method.ContainingType, frame.OwnerType))
                 {
-                    EnsureStaticInit(method.ContainingType, frame.Origin);
+                    EnsureStaticInit(method.ContainingType, frame.Origin, callSequence.Add(0));
                 }
 
                 if (_bodies.BodyOf(method.OriginalDefinition) is { } body)
@@ -406,7 +432,7 @@ namespace SnapSafe.Analyzers.Lambda
                         }
                     }
 
-                    Enqueue(body, new InitFrame(InitRootKind.Helper, thisKept, anchor, anchorFixable, arguments.ToImmutable(), runStatement: null, frame.Depth + 1, method.ContainingType.OriginalDefinition, frame.Origin));
+                    Enqueue(body, new InitFrame(InitRootKind.Helper, thisKept, anchor, anchorFixable, arguments.ToImmutable(), runStatement: null, frame.Depth + 1, method.ContainingType.OriginalDefinition, frame.Origin, callSequence.Add(1)));
                 }
             }
             else if (method.MethodKind == MethodKind.Constructor && SymbolFacts.IsInSource(method))
@@ -429,7 +455,8 @@ namespace SnapSafe.Analyzers.Lambda
 
                 if (_bodies.BodyOf(method.OriginalDefinition) is { } chained)
                 {
-                    Enqueue(chained, new InitFrame(frame.Kind, frame.ThisKept, frame.Anchor, frame.AnchorFixable, arguments.ToImmutable(), runStatement: null, frame.Depth + 1, method.ContainingType.OriginalDefinition, frame.Origin));
+                    // A this(...)/base(...) chain runs before the body that calls it.
+                    Enqueue(chained, new InitFrame(frame.Kind, frame.ThisKept, frame.Anchor, frame.AnchorFixable, arguments.ToImmutable(), runStatement: null, frame.Depth + 1, method.ContainingType.OriginalDefinition, frame.Origin, frame.SequenceAt(-1)));
                 }
             }
 
@@ -471,7 +498,7 @@ namespace SnapSafe.Analyzers.Lambda
                 anchorFixable = false;
             }
 
-            EnqueueInstanceInit(type, creation.Constructor, thisKept, anchor, anchorFixable, frame.Origin, frame.Depth + 1);
+            EnqueueInstanceInit(type, creation.Constructor, thisKept, anchor, anchorFixable, frame.Origin, frame.Depth + 1, frame.SequenceAt(creation.Syntax.SpanStart));
         }
 
         /// <summary>A value entering kept state: each hazard it carries becomes a pending finding.</summary>

@@ -43,6 +43,13 @@ namespace SnapSafe.Analyzers.Lambda
             }
         }
 
+        /// <summary>True when init code registers the service type as a singleton.</summary>
+        public bool IsSingleton(ITypeSymbol service) => _singletons.Contains(service.OriginalDefinition);
+
+        /// <summary>True when init code resolves the service type from the container.</summary>
+        public bool IsResolvedDuringInit(ITypeSymbol service)
+            => _resolved.Exists(r => SymbolEqualityComparer.Default.Equals(r.Key, service.OriginalDefinition));
+
         /// <summary><c>AddSingleton(instance)</c>: the instance the container keeps.</summary>
         public static bool IsSingletonInstance(IInvocationOperation invocation, out IOperation? instance)
         {
