@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 namespace SnapSafe.Analyzers
 {
     /// <summary>Every SnapSafe diagnostic descriptor, in one place.</summary>
-    public static class Descriptors
+    public static partial class Descriptors
     {
         public const string Category = "SnapStart";
 

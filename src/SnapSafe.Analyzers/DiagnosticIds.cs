@@ -19,6 +19,9 @@ namespace SnapSafe.Analyzers
         public const string ReleasedResourceNotRestored = "SNAP041";
         public const string HookWorkNotAwaited = "SNAP042";
         public const string SensitiveStateNotRefreshed = "SNAP043";
+        public const string PrimingHasSideEffects = "SNAP044";
+        public const string CleanupBeforePriming = "SNAP045";
+        public const string WarmUpRequestUriAbsolute = "SNAP046";
         public const string InvalidConfiguration = "SNAP900";
         public const string TemplateUnreadable = "SNAP901";
     }

@@ -34,6 +34,9 @@ namespace SnapSafe.Analyzers
             Descriptors.SNAP041ReleasedResourceNotRestored,
             Descriptors.SNAP042HookWorkNotAwaited,
             Descriptors.SNAP043SensitiveStateNotRefreshed,
+            Descriptors.SNAP044PrimingHasSideEffects,
+            Descriptors.SNAP045CleanupBeforePriming,
+            Descriptors.SNAP046WarmUpRequestUriAbsolute,
             Descriptors.SNAP900InvalidConfiguration,
             Descriptors.SNAP901TemplateUnreadable);
 

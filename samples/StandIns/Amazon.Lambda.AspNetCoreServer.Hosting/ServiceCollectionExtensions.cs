@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Net.Http;
 using System.Text.Json.Serialization;
 using Amazon.Lambda.AspNetCoreServer.Hosting;
@@ -19,6 +18,9 @@ namespace Microsoft.Extensions.DependencyInjection
 
         /// <summary>ELB Application Load Balancer.</summary>
         ApplicationLoadBalancer,
+
+        /// <summary>API Gateway WebSocket API.</summary>
+        WebsocketApi,
     }
 
     /// <summary>Extension methods to IServiceCollection.</summary>
@@ -55,27 +57,12 @@ namespace Microsoft.Extensions.DependencyInjection
         }
 
         /// <summary>
-        /// Adds a request that is sent through the ASP.NET Core and Lambda pipelines before the SnapStart snapshot is
-        /// taken, to warm them up. The shape of the 1.7.x package.
+        /// Adds a request that is sent through the ASP.NET Core and Lambda pipelines (5 times) before the SnapStart
+        /// snapshot is taken, to warm them up. Its RequestUri must be relative.
         /// </summary>
-        public static IServiceCollection AddAWSLambdaBeforeSnapshotRequest(this IServiceCollection services, HttpRequestMessage beforeSnapStartRequests)
+        public static IServiceCollection AddAWSLambdaBeforeSnapshotRequest(this IServiceCollection services, HttpRequestMessage beforeSnapStartRequest)
         {
             return services;
-        }
-
-        /// <summary>
-        /// Adds requests that are sent through the ASP.NET Core and Lambda pipelines before the SnapStart snapshot is
-        /// taken, to warm them up. The shape of later packages.
-        /// </summary>
-        public static IServiceCollection AddAWSLambdaBeforeSnapshotRequest(this IServiceCollection services, Func<IEnumerable<HttpRequestMessage>> beforeSnapStartRequests)
-        {
-            return services;
-        }
-
-        /// <inheritdoc cref="AddAWSLambdaBeforeSnapshotRequest(IServiceCollection, Func{IEnumerable{HttpRequestMessage}})"/>
-        public static IServiceCollection AddAWSLambdaBeforeSnapshotRequest(this IServiceCollection services, Func<HttpRequestMessage> beforeSnapStartRequest)
-        {
-            return AddAWSLambdaBeforeSnapshotRequest(services, () => new List<HttpRequestMessage> { beforeSnapStartRequest() });
         }
 
         private static void TryLambdaSetup(LambdaEventSource eventSource, Action<HostingOptions>? configure)

@@ -69,6 +69,16 @@ namespace SnapSafe.Analyzers.Lambda
         bool IsPooledOpen(IInvocationOperation invocation, IHazardContext context, out ITypeSymbol? connectionType, out bool opensReceiver);
     }
 
+    /// <summary>
+    /// A rule whose hazard is state that code changes by merely running before the snapshot (a draw from
+    /// <c>Random.Shared</c> advances the generator every restored copy continues from). Asked about code priming runs.
+    /// </summary>
+    internal interface IPrimedStateHazard
+    {
+        /// <summary>True when running <paramref name="operation"/> changes kept state; <paramref name="state"/> is that state's symbol.</summary>
+        bool TryMatchPrimedState(IOperation operation, IHazardContext context, out HazardSource source, out ISymbol? state);
+    }
+
     /// <summary>A rule that reads the finished model (hooks, reaches, refreshes) rather than matching values.</summary>
     internal interface IModelRule
     {
@@ -87,8 +97,10 @@ namespace SnapSafe.Analyzers.Lambda
             ImmutableArray<IStartHazard> startHazards,
             ImmutableArray<IFillHazard> fillHazards,
             ImmutableArray<IPooledOpenHazard> pooledOpenHazards,
+            ImmutableArray<IPrimedStateHazard> primedStateHazards,
             ImmutableArray<IModelRule> modelRules)
         {
+            PrimedStateHazards = primedStateHazards;
             ValueHazards = valueHazards;
             KeptTypeHazards = keptTypeHazards;
             StartHazards = startHazards;
@@ -106,6 +118,8 @@ namespace SnapSafe.Analyzers.Lambda
         public ImmutableArray<IFillHazard> FillHazards { get; }
 
         public ImmutableArray<IPooledOpenHazard> PooledOpenHazards { get; }
+
+        public ImmutableArray<IPrimedStateHazard> PrimedStateHazards { get; }
 
         public ImmutableArray<IModelRule> ModelRules { get; }
 

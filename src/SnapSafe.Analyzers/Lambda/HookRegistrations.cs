@@ -43,7 +43,14 @@ namespace SnapSafe.Analyzers.Lambda
     {
         private readonly List<(HookRegistration Hook, ImmutableArray<int> Sequence)> _found = new List<(HookRegistration, ImmutableArray<int>)>();
         private readonly HashSet<SyntaxNode> _registrationSyntax = new HashSet<SyntaxNode>();
+        private readonly List<(WarmUpRequest Request, InitFrame Frame)> _warmUps = new List<(WarmUpRequest, InitFrame)>();
         private List<HookRegistration>? _ordered;
+
+        /// <summary>
+        /// Warm-up requests init registers (<c>AddAWSLambdaBeforeSnapshotRequest</c>), with the frame that registers them:
+        /// the framework replays them from a before-snapshot hook of its own.
+        /// </summary>
+        public IReadOnlyList<(WarmUpRequest Request, InitFrame Frame)> WarmUps => _warmUps;
 
         /// <summary>Every hook registered during init, in the order init registers them (read once the walk is done).</summary>
         public IReadOnlyList<HookRegistration> All => _ordered ??= Order();
@@ -99,6 +106,24 @@ namespace SnapSafe.Analyzers.Lambda
 
             return a.Length.CompareTo(b.Length);
         }
+
+        /// <summary>Records a warm-up request init hands to the framework.</summary>
+        public void AddWarmUp(WarmUpRequest request, InitFrame frame)
+        {
+            foreach (var existing in _warmUps)
+            {
+                if (existing.Request.Registration == request.Registration)
+                {
+                    return;
+                }
+            }
+
+            _warmUps.Add((request, frame));
+        }
+
+        /// <summary>True for <c>services.AddAWSLambdaBeforeSnapshotRequest(request)</c> (Amazon.Lambda.AspNetCoreServer.Hosting).</summary>
+        public static bool IsWarmUpRegistration(IInvocationOperation invocation)
+            => invocation.TargetMethod.Name == "AddAWSLambdaBeforeSnapshotRequest";
 
         /// <summary>True for <c>SnapshotRestore.RegisterBeforeSnapshot</c>/<c>RegisterAfterRestore</c>.</summary>
         public static bool IsRegistration(IInvocationOperation invocation, KnownTypes types, out bool afterRestore)

@@ -22,9 +22,10 @@ namespace SnapSafe.Analyzers.Lambda
     /// <summary>How one body is being run during init.</summary>
     internal sealed class InitFrame
     {
-        public InitFrame(InitRootKind kind, bool thisKept, SyntaxNode? anchor, bool anchorFixable, ImmutableDictionary<IParameterSymbol, IOperation> arguments, SyntaxNode? runStatement, int depth, INamedTypeSymbol? ownerType, ISymbol? origin, ImmutableArray<int> sequence = default)
+        public InitFrame(InitRootKind kind, bool thisKept, SyntaxNode? anchor, bool anchorFixable, ImmutableDictionary<IParameterSymbol, IOperation> arguments, SyntaxNode? runStatement, int depth, INamedTypeSymbol? ownerType, ISymbol? origin, ImmutableArray<int> sequence = default, PrimingSource? priming = null)
         {
             Sequence = sequence;
+            Priming = priming;
             Origin = origin;
             Kind = kind;
             ThisKept = thisKept;
@@ -78,7 +79,13 @@ namespace SnapSafe.Analyzers.Lambda
 
         /// <summary>The same frame at a position in the execution order.</summary>
         public InitFrame WithSequence(ImmutableArray<int> sequence)
-            => new InitFrame(Kind, ThisKept, Anchor, AnchorFixable, Arguments, RunStatement, Depth, OwnerType, Origin, sequence);
+            => new InitFrame(Kind, ThisKept, Anchor, AnchorFixable, Arguments, RunStatement, Depth, OwnerType, Origin, sequence, Priming);
+
+        /// <summary>
+        /// Set when the body runs before the snapshot because of priming (a before-snapshot hook, a warm-up request)
+        /// rather than as init code proper: its state is kept the same way, and findings name the priming.
+        /// </summary>
+        public PrimingSource? Priming { get; }
 
         /// <summary>The position of something at <paramref name="position"/> in this body (a call, a creation, a registration).</summary>
         public ImmutableArray<int> SequenceAt(int position) => (Sequence.IsDefault ? ImmutableArray<int>.Empty : Sequence).Add(position);

@@ -48,7 +48,8 @@ namespace SnapSafe.Analyzers.Lambda
             Refreshes = new AfterRestoreRefreshes(Bodies, rules, this);
             Kept = new KeptState();
             Services = new ServiceRegistrations();
-            _walk = new InitWalk(Bodies, _facts, rules, this, Kept, Hooks, Refreshes, Services, () => InvocationReach, deployment.IsMixed, cancellationToken);
+            BeforeSnapshot = new BeforeSnapshotReach();
+            _walk = new InitWalk(Bodies, _facts, rules, this, Kept, Hooks, Refreshes, Services, BeforeSnapshot, () => InvocationReach, deployment.IsMixed, cancellationToken);
         }
 
         public Compilation Compilation { get; }
@@ -73,6 +74,9 @@ namespace SnapSafe.Analyzers.Lambda
 
         /// <summary>How init code uses the service container.</summary>
         public ServiceRegistrations Services { get; }
+
+        /// <summary>The code that runs before the snapshot because of priming (before-snapshot hooks, warm-up requests).</summary>
+        public BeforeSnapshotReach BeforeSnapshot { get; }
 
         /// <summary>The code that runs per invocation (computed on first use).</summary>
         public InvocationReach InvocationReach => _invocationReach ??= InvocationReach.Compute(Models, Bodies, Types);
@@ -156,6 +160,11 @@ namespace SnapSafe.Analyzers.Lambda
             Services.EnqueueResolvedSingletons(_walk);
             _walk.Drain();
 
+            // Priming: before the snapshot the runtime drains the before-snapshot hooks, and the framework replays the
+            // warm-up requests; what that code leaves behind is kept like init's state.
+            EnqueuePriming();
+            _walk.Drain();
+
             var ruleFindings = new List<Finding>();
             foreach (var rule in _rules.ModelRules)
             {
@@ -163,6 +172,32 @@ namespace SnapSafe.Analyzers.Lambda
             }
 
             Publish(KeptStateFindings.Publish(Kept, Refreshes, InvocationReach), ruleFindings);
+        }
+
+        private void EnqueuePriming()
+        {
+            foreach (var hook in Hooks.All)
+            {
+                if (hook.AfterRestore)
+                {
+                    continue;
+                }
+
+                var frame = hook.Frame;
+                var priming = PrimingSource.FromHook(hook);
+                foreach (var body in hook.Bodies)
+                {
+                    _walk.Enqueue(body, new InitFrame(InitRootKind.Helper, frame.ThisKept, anchor: null, anchorFixable: false, frame.Arguments, runStatement: null, frame.Depth + 1, frame.OwnerType, frame.Origin, priming: priming));
+                }
+            }
+
+            foreach (var (request, _) in Hooks.WarmUps)
+            {
+                foreach (var model in Models.All)
+                {
+                    model.EnqueueWarmUp(_walk, request, PrimingSource.FromWarmUp(request));
+                }
+            }
         }
 
         /// <summary>Partitions the findings by tree, one per rule and location.</summary>

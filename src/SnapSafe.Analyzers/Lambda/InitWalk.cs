@@ -21,7 +21,7 @@ namespace SnapSafe.Analyzers.Lambda
         private const int MaxDepth = 8;
 
         private readonly Queue<KeyValuePair<IOperation, InitFrame>> _work = new Queue<KeyValuePair<IOperation, InitFrame>>();
-        private readonly HashSet<(SyntaxNode Node, bool ThisKept, SyntaxNode? Anchor, ISymbol? Origin)> _visited = new HashSet<(SyntaxNode, bool, SyntaxNode?, ISymbol?)>();
+        private readonly HashSet<(SyntaxNode Node, bool ThisKept, SyntaxNode? Anchor, ISymbol? Origin, bool Primed)> _visited = new HashSet<(SyntaxNode, bool, SyntaxNode?, ISymbol?, bool)>();
         private readonly HashSet<(ISymbol Type, ISymbol? Origin)> _staticInitDone = new HashSet<(ISymbol, ISymbol?)>();
         private readonly HashSet<SyntaxNode> _walked = new HashSet<SyntaxNode>();
         private readonly List<IOperation> _children = new List<IOperation>();
@@ -35,6 +35,7 @@ namespace SnapSafe.Analyzers.Lambda
         private readonly HookRegistrations _hooks;
         private readonly AfterRestoreRefreshes _refreshes;
         private readonly ServiceRegistrations _services;
+        private readonly BeforeSnapshotReach _beforeSnapshot;
         private readonly Func<InvocationReach> _invocationReach;
         private readonly bool _walkPerOrigin;
         private readonly CancellationToken _cancellationToken;
@@ -48,6 +49,7 @@ namespace SnapSafe.Analyzers.Lambda
             HookRegistrations hooks,
             AfterRestoreRefreshes refreshes,
             ServiceRegistrations services,
+            BeforeSnapshotReach beforeSnapshot,
             Func<InvocationReach> invocationReach,
             bool walkPerOrigin,
             CancellationToken cancellationToken)
@@ -60,6 +62,7 @@ namespace SnapSafe.Analyzers.Lambda
             _hooks = hooks;
             _refreshes = refreshes;
             _services = services;
+            _beforeSnapshot = beforeSnapshot;
             _invocationReach = invocationReach;
             _walkPerOrigin = walkPerOrigin;
             _cancellationToken = cancellationToken;
@@ -90,7 +93,7 @@ namespace SnapSafe.Analyzers.Lambda
                 return;
             }
 
-            if (_visited.Add((root.Syntax, frame.ThisKept, frame.Anchor, OriginKey(frame.Origin))))
+            if (_visited.Add((root.Syntax, frame.ThisKept, frame.Anchor, OriginKey(frame.Origin), frame.Priming != null)))
             {
                 if (frame.Sequence.IsDefault)
                 {
@@ -111,7 +114,7 @@ namespace SnapSafe.Analyzers.Lambda
         /// Static field initializers and static constructors of a type and its source base types; <paramref name="sequence"/>
         /// is where init touches the type (default: after everything enqueued so far).
         /// </summary>
-        public void EnsureStaticInit(INamedTypeSymbol? type, ISymbol? origin, ImmutableArray<int> sequence = default)
+        public void EnsureStaticInit(INamedTypeSymbol? type, ISymbol? origin, ImmutableArray<int> sequence = default, PrimingSource? priming = null)
         {
             var step = 0;
             for (var current = type; current != null && SymbolFacts.IsInSource(current); current = current.BaseType)
@@ -122,7 +125,7 @@ namespace SnapSafe.Analyzers.Lambda
                     return;
                 }
 
-                var frame = new InitFrame(InitRootKind.Static, thisKept: false, anchor: null, anchorFixable: false, InitFrame.NoArguments, runStatement: null, depth: 0, definition, origin);
+                var frame = new InitFrame(InitRootKind.Static, thisKept: false, anchor: null, anchorFixable: false, InitFrame.NoArguments, runStatement: null, depth: 0, definition, origin, priming: priming);
                 foreach (var initializer in _bodies.InitializersOf(definition, isStatic: true))
                 {
                     Enqueue(initializer, Sequenced(frame, sequence, ref step));
@@ -138,7 +141,7 @@ namespace SnapSafe.Analyzers.Lambda
 
                 if (definition.ContainingType != null)
                 {
-                    EnsureStaticInit(definition.ContainingType, origin, sequence.IsDefault ? default : sequence.Add(step++));
+                    EnsureStaticInit(definition.ContainingType, origin, sequence.IsDefault ? default : sequence.Add(step++), priming);
                 }
             }
         }
@@ -147,16 +150,16 @@ namespace SnapSafe.Analyzers.Lambda
         /// Instance field initializers and a constructor (all source constructors when none is named) of a type and
         /// its source base types, run for an object built during init.
         /// </summary>
-        public void EnqueueInstanceInit(INamedTypeSymbol type, IMethodSymbol? constructor, bool thisKept, SyntaxNode? anchor, bool anchorFixable, ISymbol? origin, int depth = 0, ImmutableArray<int> sequence = default)
+        public void EnqueueInstanceInit(INamedTypeSymbol type, IMethodSymbol? constructor, bool thisKept, SyntaxNode? anchor, bool anchorFixable, ISymbol? origin, int depth = 0, ImmutableArray<int> sequence = default, PrimingSource? priming = null)
         {
             type = type.OriginalDefinition;
             var step = 0;
-            EnsureStaticInit(type, origin, sequence.IsDefault ? default : sequence.Add(step++));
+            EnsureStaticInit(type, origin, sequence.IsDefault ? default : sequence.Add(step++), priming);
             var first = true;
             var implicitBaseCall = false;
             for (var current = type; current != null && SymbolFacts.IsInSource(current); current = current.BaseType)
             {
-                var frame = new InitFrame(InitRootKind.Instance, thisKept, anchor, anchorFixable, InitFrame.NoArguments, runStatement: null, depth, current, origin);
+                var frame = new InitFrame(InitRootKind.Instance, thisKept, anchor, anchorFixable, InitFrame.NoArguments, runStatement: null, depth, current, origin, priming: priming);
                 foreach (var initializer in _bodies.InitializersOf(current, isStatic: false))
                 {
                     Enqueue(initializer, Sequenced(frame, sequence, ref step));
@@ -224,7 +227,14 @@ namespace SnapSafe.Analyzers.Lambda
         private void Walk(IOperation root, InitFrame frame)
         {
             _walked.Add(root.Syntax);
-            var info = _facts.For(root, frame.RunStatement?.Span.End ?? int.MaxValue);
+            if (frame.Priming != null)
+            {
+                // Warm-up requests reach per-request code directly.
+                _beforeSnapshot.Add(root, frame.Priming, isInvocationCode: frame.Priming.WarmUp != null);
+            }
+
+            // A lambda's body (a hook, an endpoint) is read with the facts of the body it sits in: the locals it uses are that body's.
+            var info = root.Parent != null ? _facts.Around(root) : _facts.For(root, frame.RunStatement?.Span.End ?? int.MaxValue);
             var runStart = frame.RunStart;
             var stack = new Stack<IOperation>();
             stack.Push(root);
@@ -237,6 +247,11 @@ namespace SnapSafe.Analyzers.Lambda
                 }
 
                 var descend = true;
+                if (frame.Priming != null)
+                {
+                    PrimedState(operation, frame);
+                }
+
                 switch (operation)
                 {
                     case IAnonymousFunctionOperation:
@@ -308,7 +323,7 @@ namespace SnapSafe.Analyzers.Lambda
                         break;
 
                     case IInvocationOperation invocation:
-                        descend = VisitInvocation(invocation, frame, info);
+                        descend = VisitInvocation(root, invocation, frame, info);
                         break;
 
                     case IObjectCreationOperation creation:
@@ -324,7 +339,7 @@ namespace SnapSafe.Analyzers.Lambda
                         // Reading a constant does not run the type's static initializer.
                         if (member is not IFieldSymbol { IsConst: true } && SymbolFacts.IsInSource(member.ContainingType))
                         {
-                            EnsureStaticInit(member.ContainingType, frame.Origin, frame.SequenceAt(operation.Syntax.SpanStart));
+                            EnsureStaticInit(member.ContainingType, frame.Origin, frame.SequenceAt(operation.Syntax.SpanStart), frame.Priming);
                         }
 
                         break;
@@ -344,11 +359,17 @@ namespace SnapSafe.Analyzers.Lambda
         }
 
         /// <summary>Returns whether the walk should go on into the invocation's receiver and arguments.</summary>
-        private bool VisitInvocation(IInvocationOperation invocation, InitFrame frame, BodyFacts info)
+        private bool VisitInvocation(IOperation root, IInvocationOperation invocation, InitFrame frame, BodyFacts info)
         {
             var method = invocation.TargetMethod;
             if (HookRegistrations.IsRegistration(invocation, Types, out var afterRestore))
             {
+                // Reached by priming, a registration runs while the runtime drains the queues: it never runs.
+                if (frame.Priming != null)
+                {
+                    return false;
+                }
+
                 var hookBodies = invocation.Arguments.Length > 0
                     ? new List<IOperation>(ResolveHookBodies(invocation.Arguments[0].Value, frame, 0))
                     : new List<IOperation>();
@@ -402,21 +423,38 @@ namespace SnapSafe.Analyzers.Lambda
                 }
             }
 
-            _services.Record(invocation, frame.Origin);
+            if (frame.Priming == null)
+            {
+                _services.Record(invocation, frame.Origin);
+                if (HookRegistrations.IsWarmUpRegistration(invocation) && invocation.Arguments.Length > 0)
+                {
+                    _hooks.AddWarmUp(WarmUpRequest.Read(invocation.Syntax, invocation.Arguments[invocation.Arguments.Length - 1].Value, _context.ValuesOf, _bodies), frame);
+                }
+            }
+            else if (method.MethodKind == MethodKind.DelegateInvoke && invocation.Instance != null)
+            {
+                // Priming through a delegate (an executable's handler): run what it points at.
+                foreach (var target in ResolveHookBodies(invocation.Instance, frame, 0, followFields: true))
+                {
+                    var priming = frame.Priming.Through(invocation);
+                    _beforeSnapshot.AddCall(root, invocation, target, priming, isInvocationCode: true);
+                    Enqueue(target, new InitFrame(InitRootKind.Helper, frame.ThisKept, anchor: null, anchorFixable: false, InitFrame.NoArguments, runStatement: null, frame.Depth + 1, frame.OwnerType, frame.Origin, frame.SequenceAt(invocation.Syntax.SpanStart), priming));
+                }
+            }
 
             if (method.MethodKind != MethodKind.Constructor && SourceBodies.HasBody(method) && SymbolFacts.IsInSource(method))
             {
                 var callSequence = frame.SequenceAt(invocation.Syntax.SpanStart);
                 if (method.IsStatic || !SymbolEqualityComparer.Default.Equals(method.ContainingType, frame.OwnerType))
                 {
-                    EnsureStaticInit(method.ContainingType, frame.Origin, callSequence.Add(0));
+                    EnsureStaticInit(method.ContainingType, frame.Origin, callSequence.Add(0), frame.Priming);
                 }
 
                 if (_bodies.BodyOf(method.OriginalDefinition) is { } body)
                 {
                     var anchor = frame.Anchor;
                     var anchorFixable = frame.AnchorFixable;
-                    if (anchor == null && method.MethodKind != MethodKind.LocalFunction && _invocationReach().Reaches(method))
+                    if (anchor == null && frame.Priming == null && method.MethodKind != MethodKind.LocalFunction && _invocationReach().Reaches(method))
                     {
                         anchor = invocation.Syntax;
                         anchorFixable = frame.Kind != InitRootKind.Helper && invocation.Syntax.Parent is ExpressionStatementSyntax;
@@ -432,7 +470,13 @@ namespace SnapSafe.Analyzers.Lambda
                         }
                     }
 
-                    Enqueue(body, new InitFrame(InitRootKind.Helper, thisKept, anchor, anchorFixable, arguments.ToImmutable(), runStatement: null, frame.Depth + 1, method.ContainingType.OriginalDefinition, frame.Origin, callSequence.Add(1)));
+                    var priming = frame.Priming?.Through(invocation);
+                    if (priming != null)
+                    {
+                        _beforeSnapshot.AddCall(root, invocation, body, priming, method.MethodKind != MethodKind.LocalFunction && _invocationReach().Reaches(method));
+                    }
+
+                    Enqueue(body, new InitFrame(InitRootKind.Helper, thisKept, anchor, anchorFixable, arguments.ToImmutable(), runStatement: null, frame.Depth + 1, method.ContainingType.OriginalDefinition, frame.Origin, callSequence.Add(1), priming));
                 }
             }
             else if (method.MethodKind == MethodKind.Constructor && SymbolFacts.IsInSource(method))
@@ -456,11 +500,23 @@ namespace SnapSafe.Analyzers.Lambda
                 if (_bodies.BodyOf(method.OriginalDefinition) is { } chained)
                 {
                     // A this(...)/base(...) chain runs before the body that calls it.
-                    Enqueue(chained, new InitFrame(frame.Kind, frame.ThisKept, frame.Anchor, frame.AnchorFixable, arguments.ToImmutable(), runStatement: null, frame.Depth + 1, method.ContainingType.OriginalDefinition, frame.Origin, frame.SequenceAt(-1)));
+                    Enqueue(chained, new InitFrame(frame.Kind, frame.ThisKept, frame.Anchor, frame.AnchorFixable, arguments.ToImmutable(), runStatement: null, frame.Depth + 1, method.ContainingType.OriginalDefinition, frame.Origin, frame.SequenceAt(-1), frame.Priming));
                 }
             }
 
             return true;
+        }
+
+        /// <summary>State that code run by priming changes by running at all (a draw from <c>Random.Shared</c>): kept by the snapshot.</summary>
+        private void PrimedState(IOperation operation, InitFrame frame)
+        {
+            foreach (var hazard in _rules.PrimedStateHazards)
+            {
+                if (hazard.TryMatchPrimedState(operation, _context, out var source, out var state))
+                {
+                    _kept.Add(source.Rule, source.Api, state, null, operation.Syntax, StoreKinds.Argument, frame);
+                }
+            }
         }
 
         /// <summary>A call (or assignment) that starts or opens an object: a finding when the object is kept. True when a rule matched.</summary>
@@ -492,13 +548,13 @@ namespace SnapSafe.Analyzers.Lambda
 
             var anchor = frame.Anchor;
             var anchorFixable = frame.AnchorFixable;
-            if (anchor == null && _invocationReach().Reaches(creation.Constructor))
+            if (anchor == null && frame.Priming == null && _invocationReach().Reaches(creation.Constructor))
             {
                 anchor = creation.Syntax;
                 anchorFixable = false;
             }
 
-            EnqueueInstanceInit(type, creation.Constructor, thisKept, anchor, anchorFixable, frame.Origin, frame.Depth + 1, frame.SequenceAt(creation.Syntax.SpanStart));
+            EnqueueInstanceInit(type, creation.Constructor, thisKept, anchor, anchorFixable, frame.Origin, frame.Depth + 1, frame.SequenceAt(creation.Syntax.SpanStart), frame.Priming);
         }
 
         /// <summary>A value entering kept state: each hazard it carries becomes a pending finding.</summary>
@@ -532,13 +588,14 @@ namespace SnapSafe.Analyzers.Lambda
             }
         }
 
-        private IEnumerable<IOperation> ResolveHookBodies(IOperation value, InitFrame frame, int depth)
+        /// <summary>The bodies a delegate value runs (lambdas, method groups, through parameters, locals and, when asked, fields' first values).</summary>
+        private IEnumerable<IOperation> ResolveHookBodies(IOperation value, InitFrame frame, int depth, bool followFields = false)
         {
             value = OperationFacts.Unwrap(value);
             switch (value)
             {
                 case IDelegateCreationOperation delegateCreation:
-                    return ResolveHookBodies(delegateCreation.Target, frame, depth);
+                    return ResolveHookBodies(delegateCreation.Target, frame, depth, followFields);
 
                 case IAnonymousFunctionOperation lambda:
                     return new IOperation[] { lambda.Body };
@@ -549,13 +606,16 @@ namespace SnapSafe.Analyzers.Lambda
 
                 case IParameterReferenceOperation parameter when depth < 4
                     && frame.Arguments.TryGetValue(parameter.Parameter.OriginalDefinition, out var argument):
-                    return ResolveHookBodies(argument, frame, depth + 1);
+                    return ResolveHookBodies(argument, frame, depth + 1, followFields);
+
+                case IFieldReferenceOperation field when followFields && depth < 4 && _kept.TryGetInitValue(field.Field.OriginalDefinition, out var fieldValue):
+                    return ResolveHookBodies(fieldValue, frame, depth + 1, followFields);
 
                 case ILocalReferenceOperation local when depth < 4:
                     var results = new List<IOperation>();
                     foreach (var assigned in _facts.Around(value).ValuesOf(local.Local))
                     {
-                        results.AddRange(ResolveHookBodies(assigned, frame, depth + 1));
+                        results.AddRange(ResolveHookBodies(assigned, frame, depth + 1, followFields));
                     }
 
                     return results;

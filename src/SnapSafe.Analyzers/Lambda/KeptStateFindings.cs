@@ -19,11 +19,29 @@ namespace SnapSafe.Analyzers.Lambda
             // One finding per rule and location; it belongs to every origin that reaches it.
             var groups = new Dictionary<(string, SyntaxTree, TextSpan), (PendingFinding First, HashSet<ISymbol>? Origins)>();
             var order = new List<(string, SyntaxTree, TextSpan)>();
+
+            // One hazard, one diagnostic: a member init already keeps is not reported again where priming touches it.
+            var keptByInit = new HashSet<(string, ISymbol)>();
+            foreach (var pending in kept.Pending)
+            {
+                if (pending.Frame.Priming == null && pending.Member != null)
+                {
+                    keptByInit.Add((pending.Rule.Id, pending.Member));
+                }
+            }
+
             foreach (var pending in kept.Pending)
             {
                 var member = pending.Member;
                 if (member != null && (refreshes.Refreshes(member) || invocationReach.Assigns(member)))
                 {
+                    continue;
+                }
+
+                if (pending.Frame.Priming != null && member != null
+                    && (keptByInit.Contains((pending.Rule.Id, member)) || (!SymbolFacts.IsInSource(member) && !keptByInit.Add((pending.Rule.Id, member)))))
+                {
+                    // Shared state outside the compilation (Random.Shared) is one hazard wherever priming touches it.
                     continue;
                 }
 
@@ -57,7 +75,9 @@ namespace SnapSafe.Analyzers.Lambda
         private static Finding ToFinding(PendingFinding pending, HashSet<ISymbol>? origins)
         {
             var member = pending.Member;
-            var name = member?.Name ?? "singleton " + (pending.Value?.Type?.Name ?? "instance");
+            var name = member == null ? "singleton " + (pending.Value?.Type?.Name ?? "instance")
+                : member.IsStatic && member.ContainingType != null && !SymbolFacts.IsInSource(member) ? member.ContainingType.Name + "." + member.Name
+                : member.Name;
             var host = HostOf(member, pending.Frame);
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             properties[FixProperties.Member] = name;
@@ -71,12 +91,19 @@ namespace SnapSafe.Analyzers.Lambda
             properties[FixProperties.Store] = pending.StoreKind;
             properties[FixProperties.IsAsync] = ContainsAwait(pending) ? "true" : "false";
             properties[FixProperties.Host] = host;
-            properties[FixProperties.Fixable] = IsFixable(pending, host) ? "true" : "false";
+            var priming = pending.Frame.Priming;
+            properties[FixProperties.Fixable] = priming == null && IsFixable(pending, host) ? "true" : "false";
 
             var additional = ImmutableArray<Location>.Empty;
             if (host == HookHosts.EntryPoint && pending.Frame.RunStatement != null)
             {
                 additional = ImmutableArray.Create(pending.Frame.RunStatement.GetLocation());
+            }
+
+            if (priming != null)
+            {
+                // Left by priming: the message names the priming, and the priming call is a further location.
+                return new Finding(Descriptors.PrimedTwinOf(pending.Rule), pending.Syntax.GetLocation(), ImmutableArray.Create(priming.Location.GetLocation()), properties.ToImmutable(), new object[] { name, pending.Api, priming.Description }, origins == null ? default : origins.ToImmutableArray());
             }
 
             return new Finding(pending.Rule, pending.Syntax.GetLocation(), additional, properties.ToImmutable(), new object[] { name, pending.Api }, origins == null ? default : origins.ToImmutableArray());

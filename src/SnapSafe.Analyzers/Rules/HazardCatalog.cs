@@ -31,10 +31,15 @@ namespace SnapSafe.Analyzers.Rules
                 SNAP002UniqueValueCaptured.Instance),
             pooledOpenHazards: ImmutableArray.Create<IPooledOpenHazard>(
                 SNAP011ConnectionPoolPrimed.Instance),
+            primedStateHazards: ImmutableArray.Create<IPrimedStateHazard>(
+                SNAP001RandomStateCaptured.Instance),
             modelRules: ImmutableArray.Create<IModelRule>(
                 SNAP011ConnectionPoolPrimed.Instance,
                 SNAP040HookRegisteredTooLate.Instance,
                 SNAP041ReleasedResourceNotRestored.Instance,
-                SNAP042HookWorkNotAwaited.Instance));
+                SNAP042HookWorkNotAwaited.Instance,
+                SNAP044PrimingHasSideEffects.Instance,
+                SNAP045CleanupBeforePriming.Instance,
+                SNAP046WarmUpRequestUriAbsolute.Instance));
     }
 }

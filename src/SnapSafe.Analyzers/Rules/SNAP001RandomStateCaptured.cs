@@ -8,7 +8,7 @@ namespace SnapSafe.Analyzers.Rules
     /// SNAP001: a <c>System.Random</c> (or a subclass) created during init without a constant seed. A time- or
     /// counter-based seed is still one seed for every restored copy, so only compile-time constants are exempt.
     /// </summary>
-    internal sealed class SNAP001RandomStateCaptured : IValueHazard
+    internal sealed class SNAP001RandomStateCaptured : IValueHazard, IPrimedStateHazard
     {
         public static readonly SNAP001RandomStateCaptured Instance = new SNAP001RandomStateCaptured();
 
@@ -26,6 +26,25 @@ namespace SnapSafe.Analyzers.Rules
                 && !IsConstantSeeded(creation))
             {
                 source = new HazardSource(Descriptor, "new " + creation.Type!.Name + "()", operation);
+                return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// A draw from <c>Random.Shared</c> in code priming runs: the calling thread's generator state advances before the
+        /// snapshot, and every restored copy continues the same sequence.
+        /// </summary>
+        public bool TryMatchPrimedState(IOperation operation, IHazardContext context, out HazardSource source, out ISymbol? state)
+        {
+            source = default;
+            state = null;
+            if (operation is IInvocationOperation { Instance: IPropertyReferenceOperation { Property: { Name: "Shared", IsStatic: true } shared } } invocation
+                && KnownTypes.Is(shared.ContainingType, context.Types.Random))
+            {
+                source = new HazardSource(Descriptor, "Random.Shared." + invocation.TargetMethod.Name + "()", operation);
+                state = shared;
                 return true;
             }
 

@@ -68,8 +68,8 @@ namespace SnapSafe.Analyzers.Tests.Conventions
                 : code.Contains("LambdaBootstrapBuilder", StringComparison.Ordinal) ? LambdaModel.Executable
                 : code.Contains("[LambdaFunction", StringComparison.Ordinal) || code.Contains("[LambdaStartup", StringComparison.Ordinal) ? LambdaModel.Annotations
                 : LambdaModel.ClassLibrary;
-            var baseReferences = model == LambdaModel.MinimalApi ? StandInReferences.AspNetCore80 : StandInReferences.Net80;
-            var references = (await baseReferences.ResolveAsync(LanguageNames.CSharp, CancellationToken.None))
+            var references = (await StandInReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None))
+                .AddRange(model == LambdaModel.MinimalApi ? await StandInReferences.AspNetCore80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None) : ImmutableArray<MetadataReference>.Empty)
                 .AddRange(await StandInReferences.ForModelAsync(model))
                 .AddRange(await DocumentationReferences.AllAsync());
             var usings = model == LambdaModel.MinimalApi

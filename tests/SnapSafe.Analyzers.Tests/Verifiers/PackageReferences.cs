@@ -12,7 +12,7 @@ namespace SnapSafe.Analyzers.Tests.Verifiers
     /// <summary>
     /// The data-provider and AWS SDK packages the rule tests compile against: the real assemblies of Npgsql,
     /// MySqlConnector, Microsoft.Data.SqlClient, StackExchange.Redis, AWSSDK.Core, AWSSDK.KeyManagementService,
-    /// AWSSDK.SecurityToken and AWSSDK.SimpleSystemsManagement, read from the package folders this project restores
+    /// AWSSDK.SecurityToken, AWSSDK.SimpleSystemsManagement and AWSSDK.DynamoDBv2, read from the package folders this project restores
     /// (reference only), and the AWSSDK.SecretsManager stand-in (samples/StandIns, with the caching client), compiled
     /// against the real AWSSDK.Core. Loaded once per test run.
     /// </summary>
@@ -31,6 +31,7 @@ namespace SnapSafe.Analyzers.Tests.Verifiers
             ("AWSSDK.KeyManagementService", "AWSSDK.KeyManagementService"),
             ("AWSSDK.SecurityToken", "AWSSDK.SecurityToken"),
             ("AWSSDK.SimpleSystemsManagement", "AWSSDK.SimpleSystemsManagement"),
+            ("AWSSDK.DynamoDBv2", "AWSSDK.DynamoDBv2"),
         };
 
         /// <summary>Asset folders in the order a net8.0 project picks them.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -66,6 +67,15 @@ namespace SnapSafe.Analyzers.Lambda.Models
 
         /// <summary>The statement that starts the Lambda runtime (code from there on is not init); null when there is none.</summary>
         public virtual SyntaxNode? RuntimeStart => null;
+
+        /// <summary>
+        /// The per-request code a warm-up request reaches in this model (the endpoints whose route matches, middleware),
+        /// run before the snapshot through <paramref name="priming"/>. Where SnapSafe cannot tell whether a route
+        /// matches, it assumes it does not.
+        /// </summary>
+        public virtual void EnqueueWarmUp(InitWalk walk, WarmUpRequest request, PrimingSource priming)
+        {
+        }
 
         /// <summary>The static and instance initialization of a type the runtime builds during init, kept for the function's life.</summary>
         protected static void EnqueueFunctionObject(InitWalk walk, INamedTypeSymbol type)

@@ -1,0 +1,99 @@
+using System.Threading.Tasks;
+using SnapSafe.Analyzers.Tests.Verifiers;
+using Xunit;
+using VerifyCS = SnapSafe.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    SnapSafe.Analyzers.SnapSafeAnalyzer,
+    SnapSafe.Analyzers.CodeFixes.SNAP045MoveCleanupRegistrationCodeFix>;
+
+namespace SnapSafe.Analyzers.Tests.CodeFixes
+{
+    /// <summary>SNAP045's fix: the cleanup registration moves above the priming registration; the fixed code is analyzed again and is clean.</summary>
+    public class SNAP045MoveCleanupRegistrationCodeFixTests
+    {
+        [Fact]
+        public Task CleanupAfterPriming_MovesAboveIt() => VerifyCS.VerifyCodeFixAsync(@"
+using System.Data.Common;
+using System.Threading.Tasks;
+using Amazon.Lambda.Core;
+
+public class Function
+{
+    private readonly DbConnection _connection;
+
+    public Function(DbConnection connection)
+    {
+        _connection = connection;
+        SnapshotRestore.RegisterBeforeSnapshot(async () => await FunctionHandler(""warm"", null!));
+        {|SNAP045:SnapshotRestore.RegisterBeforeSnapshot(async () => await _connection.CloseAsync())|};
+        SnapshotRestore.RegisterAfterRestore(async () => await _connection.OpenAsync());
+    }
+
+    public Task<string> FunctionHandler(string input, ILambdaContext context) => Task.FromResult(input);
+}", @"
+using System.Data.Common;
+using System.Threading.Tasks;
+using Amazon.Lambda.Core;
+
+public class Function
+{
+    private readonly DbConnection _connection;
+
+    public Function(DbConnection connection)
+    {
+        _connection = connection;
+        SnapshotRestore.RegisterBeforeSnapshot(async () => await _connection.CloseAsync());
+        SnapshotRestore.RegisterBeforeSnapshot(async () => await FunctionHandler(""warm"", null!));
+        SnapshotRestore.RegisterAfterRestore(async () => await _connection.OpenAsync());
+    }
+
+    public Task<string> FunctionHandler(string input, ILambdaContext context) => Task.FromResult(input);
+}");
+
+        [Fact]
+        public Task FixAll_MovesEveryCleanupOfTheBlock_InOrder() => VerifyCS.VerifyCodeFixAsync(@"
+using System.Data.Common;
+using System.IO;
+using System.Threading.Tasks;
+using Amazon.Lambda.Core;
+
+public class Function
+{
+    private readonly DbConnection _connection;
+    private readonly Stream _log;
+
+    public Function(DbConnection connection, Stream log)
+    {
+        _connection = connection;
+        _log = log;
+        SnapshotRestore.RegisterBeforeSnapshot(async () => await FunctionHandler(""warm"", null!));
+        {|SNAP045:SnapshotRestore.RegisterBeforeSnapshot(async () => await _log.FlushAsync())|};
+        {|SNAP045:SnapshotRestore.RegisterBeforeSnapshot(async () => await _connection.CloseAsync())|};
+        SnapshotRestore.RegisterAfterRestore(async () => await _connection.OpenAsync());
+    }
+
+    public Task<string> FunctionHandler(string input, ILambdaContext context) => Task.FromResult(input);
+}", @"
+using System.Data.Common;
+using System.IO;
+using System.Threading.Tasks;
+using Amazon.Lambda.Core;
+
+public class Function
+{
+    private readonly DbConnection _connection;
+    private readonly Stream _log;
+
+    public Function(DbConnection connection, Stream log)
+    {
+        _connection = connection;
+        _log = log;
+        SnapshotRestore.RegisterBeforeSnapshot(async () => await _log.FlushAsync());
+        SnapshotRestore.RegisterBeforeSnapshot(async () => await _connection.CloseAsync());
+        SnapshotRestore.RegisterBeforeSnapshot(async () => await FunctionHandler(""warm"", null!));
+        SnapshotRestore.RegisterAfterRestore(async () => await _connection.OpenAsync());
+    }
+
+    public Task<string> FunctionHandler(string input, ILambdaContext context) => Task.FromResult(input);
+}");
+    }
+}
