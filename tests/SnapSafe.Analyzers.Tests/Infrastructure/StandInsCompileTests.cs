@@ -127,7 +127,7 @@ app.Run();
 ");
 
         [Fact]
-        public Task MinimalApi_HostingOptionsAndLaterBeforeSnapshotOverloads_Compile() => VerifyNoOp.VerifyMinimalApiAsync(@"
+        public Task MinimalApi_HostingOptionsAndBeforeSnapshotRequest_Compile() => VerifyNoOp.VerifyMinimalApiAsync(@"
 using System.Net.Http;
 using System.Threading.Tasks;
 using Amazon.Lambda.AspNetCoreServer.Hosting;
@@ -138,11 +138,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Services.AddAWSLambdaHosting(LambdaEventSource.RestApi, (HostingOptions options) => options.Serializer = new DefaultLambdaJsonSerializer());
-builder.Services.AddAWSLambdaBeforeSnapshotRequest(() => new HttpRequestMessage(HttpMethod.Get, ""/""));
-builder.Services.AddAWSLambdaBeforeSnapshotRequest(() => new[] { new HttpRequestMessage(HttpMethod.Get, ""/a"") });
+builder.Services.AddAWSLambdaBeforeSnapshotRequest(new HttpRequestMessage(HttpMethod.Get, ""/""));
 SnapshotRestore.RegisterAfterRestore(() => ValueTask.CompletedTask);
 var app = builder.Build();
-app.MapGet(""/"", () => LambdaEventSource.ApplicationLoadBalancer.ToString());
+app.MapGet(""/"", () => LambdaEventSource.ApplicationLoadBalancer.ToString() + LambdaEventSource.WebsocketApi);
 await app.RunAsync();
 ");
 
