@@ -63,7 +63,7 @@ namespace SnapSafe.Analyzers
 
             // Configuration and templates SnapSafe cannot use.
             SNAP900InvalidConfiguration.Register(context, options);
-            SNAP901TemplateUnreadable.Register(context, templates);
+            Rules.Deployment.DeploymentRules.Register(context, templates, gate);
 
             // Rules that hold anywhere in a Lambda compilation, not only in init code.
             SNAP022SecretsExtensionUsed.Register(context, gate);
