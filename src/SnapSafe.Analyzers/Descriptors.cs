@@ -2,8 +2,8 @@ using Microsoft.CodeAnalysis;
 
 namespace SnapSafe.Analyzers
 {
-    /// <summary>Every SnapSafe diagnostic descriptor, in one place.</summary>
-    public static class Descriptors
+    /// <summary>Every SnapSafe diagnostic descriptor: the init-phase rules here, the deployment rules in Descriptors.Deployment.cs.</summary>
+    public static partial class Descriptors
     {
         public const string Category = "SnapStart";
 

@@ -34,6 +34,10 @@ namespace SnapSafe.Analyzers
             Descriptors.SNAP041ReleasedResourceNotRestored,
             Descriptors.SNAP042HookWorkNotAwaited,
             Descriptors.SNAP043SensitiveStateNotRefreshed,
+            Descriptors.SNAP050NoVersionPublished,
+            Descriptors.SNAP051CallerBypassesVersion,
+            Descriptors.SNAP052RejectedSetting,
+            Descriptors.SNAP053HandlerNotFound,
             Descriptors.SNAP900InvalidConfiguration,
             Descriptors.SNAP901TemplateUnreadable);
 

@@ -9,8 +9,9 @@ using SnapSafe.Analyzers.Deployment;
 namespace SnapSafe.Analyzers.Rules.Deployment
 {
     /// <summary>
-    /// The rules on deployment files: SNAP901 for a file that cannot be read. One AdditionalFile action reports them
-    /// on the file, through the same <c>snapsafe.snapstart</c> gate as the rest.
+    /// The rules on deployment files: SNAP901 for a file that cannot be read (and nothing else for it), SNAP050 to
+    /// SNAP053 and SNAP022's template form for the functions a readable file deploys with SnapStart. One
+    /// AdditionalFile action reports them on the file, through the same <c>snapsafe.snapstart</c> gate as the rest.
     /// </summary>
     internal static class DeploymentRules
     {
@@ -47,7 +48,21 @@ namespace SnapSafe.Analyzers.Rules.Deployment
                 return SNAP901TemplateUnreadable.Find(file).Select(finding => (finding, finding.Arguments));
             }
 
-            return Enumerable.Empty<(TemplateFinding, object[])>();
+            var scope = new DeploymentScope(model, file, compilation);
+            if (scope.Functions.Count == 0)
+            {
+                return Enumerable.Empty<(TemplateFinding, object[])>();
+            }
+
+            var findings = new List<TemplateFinding>();
+            findings.AddRange(SNAP050NoVersionPublished.Find(scope));
+            cancellationToken.ThrowIfCancellationRequested();
+            findings.AddRange(SNAP051CallerBypassesVersion.Find(scope));
+            cancellationToken.ThrowIfCancellationRequested();
+            findings.AddRange(SNAP052RejectedSetting.Find(scope));
+            findings.AddRange(SNAP053HandlerNotFound.Find(scope));
+            findings.AddRange(SNAP022SecretsExtensionInTemplate.Find(scope));
+            return Merge(findings);
         }
 
         /// <summary>
