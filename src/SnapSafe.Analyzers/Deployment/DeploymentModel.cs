@@ -84,7 +84,7 @@ namespace SnapSafe.Analyzers.Deployment
         /// Caller properties by resource type: a reference to a function in one of them is an invocation wired to
         /// whatever it names. IAM policies, outputs and alarms also name functions, but do not invoke them.
         /// </summary>
-        private static readonly (string Type, string Property)[] CallerProperties =
+        private static readonly ImmutableArray<(string Type, string Property)> CallerProperties = ImmutableArray.Create(new (string Type, string Property)[]
         {
             ("AWS::Lambda::Url", "TargetFunctionArn"),
             ("AWS::Lambda::EventSourceMapping", "FunctionName"),
@@ -119,7 +119,7 @@ namespace SnapSafe.Analyzers.Deployment
             ("AWS::IoT::TopicRule", "TopicRulePayload"),
             ("AWS::AppSync::DataSource", "LambdaConfig"),
             ("AWS::CloudFormation::CustomResource", "ServiceToken"),
-        };
+        });
 
         private DeploymentModel(ImmutableArray<TemplateFile> files, ImmutableArray<DeployedFunction> functions, ImmutableArray<FunctionVersion> versions, ImmutableArray<FunctionCaller> callers)
         {

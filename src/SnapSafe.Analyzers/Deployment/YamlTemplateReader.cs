@@ -842,6 +842,7 @@ namespace SnapSafe.Analyzers.Deployment
 
                 if (Peek() != ']')
                 {
+                    ThrowIfUnclosedFlow();
                     throw new TemplateFormatException("expected ',' or ']'", _pos);
                 }
 
@@ -902,6 +903,7 @@ namespace SnapSafe.Analyzers.Deployment
 
                 if (Peek() != '}')
                 {
+                    ThrowIfUnclosedFlow();
                     throw new TemplateFormatException("expected ',' or '}'", _pos);
                 }
 
@@ -969,6 +971,7 @@ namespace SnapSafe.Analyzers.Deployment
                     builder.Append(_text, contentStart, end - contentStart);
                     contentStart = end;
                     SkipFlowTrivia();
+                    ThrowIfUnclosedFlow();
                     var next = Peek();
                     if (_pos >= _text.Length || next == ',' || next == ']' || next == '}' || next == ':' || next == '#')
                     {
@@ -1040,14 +1043,11 @@ namespace SnapSafe.Analyzers.Deployment
                         indent++;
                     }
 
-                    // Indentation does not matter inside brackets (a closing bracket may sit under its key), but a
-                    // line that starts a block key, a block entry or a document at the parent's indentation means
-                    // the brackets were never closed.
-                    var blank = AtLineEnd() || Peek() == '#';
-                    if (!blank && (IsMarker("---", lineStart) || IsMarker("...", lineStart)
-                        || (indent <= _flowParentIndent && (IsSequenceEntry(_pos) || HasMappingKey(_pos)))))
+                    // Indentation does not matter inside brackets (PyYAML, which SAM uses, ignores it there too):
+                    // a closing bracket may sit under its key, entries may start at the key's column.
+                    if (IsMarker("---", lineStart) || IsMarker("...", lineStart))
                     {
-                        throw new TemplateFormatException(_flowIsMapping ? "a flow mapping is not closed" : "a flow sequence is not closed", _flowStart);
+                        throw NotClosed();
                     }
                 }
                 else
@@ -1058,9 +1058,32 @@ namespace SnapSafe.Analyzers.Deployment
 
             if (_flowStart >= 0)
             {
-                throw new TemplateFormatException(_flowIsMapping ? "a flow mapping is not closed" : "a flow sequence is not closed", _flowStart);
+                throw NotClosed();
             }
         }
+
+        /// <summary>
+        /// Thrown where an entry of a flow collection should follow a value but the next line starts, at the parent's
+        /// indentation or less, what looks like a block key or entry: the brackets were never closed. Otherwise the
+        /// caller reports what it expected.
+        /// </summary>
+        private void ThrowIfUnclosedFlow()
+        {
+            var lineStart = LineStartOf(_pos);
+            var firstOnLine = true;
+            for (var i = lineStart; i < _pos; i++)
+            {
+                firstOnLine &= IsBlank(_text[i]);
+            }
+
+            if (firstOnLine && _pos - lineStart <= _flowParentIndent && (IsSequenceEntry(_pos) || HasMappingKey(_pos)))
+            {
+                throw NotClosed();
+            }
+        }
+
+        private TemplateFormatException NotClosed()
+            => new TemplateFormatException(_flowIsMapping ? "a flow mapping is not closed" : "a flow sequence is not closed", _flowStart);
 
         // ---------------------------------------------------------------- tags, anchors, aliases
 
