@@ -140,6 +140,28 @@ namespace SnapSafe.Analyzers.Deployment
             => Kind == FunctionKind.Serverless && Property("AutoPublishAlias") is TemplateEntry alias
                 && !(alias.Value is TemplateScalar scalar && scalar.Tag == null && (scalar.IsNull || scalar.Value.Trim().Length == 0));
 
+        /// <summary><c>Runtime</c> (<c>function-runtime</c> in tools defaults).</summary>
+        public TemplateEntry? Runtime => Property(Kind == FunctionKind.ToolsDefaults ? "function-runtime" : "Runtime");
+
+        /// <summary><c>FileSystemConfigs</c>: EFS access points (<c>file-system-configs</c> in tools defaults).</summary>
+        public TemplateEntry? FileSystemConfigs => Property(Kind == FunctionKind.ToolsDefaults ? "file-system-configs" : "FileSystemConfigs");
+
+        /// <summary><c>EphemeralStorage.Size</c> in MB (<c>ephemerals-storage-size</c> in tools defaults).</summary>
+        public TemplateEntry? EphemeralStorageSize
+            => Kind == FunctionKind.ToolsDefaults ? Property("ephemerals-storage-size") : (Property("EphemeralStorage")?.Value as TemplateMapping)?.Find("Size");
+
+        /// <summary><c>ProvisionedConcurrencyConfig</c> on the function (tools defaults have no such key).</summary>
+        public TemplateEntry? ProvisionedConcurrency => Kind == FunctionKind.ToolsDefaults ? null : Property("ProvisionedConcurrencyConfig");
+
+        /// <summary><c>Layers</c> (SAM merges Globals.Function's with the function's own; <c>function-layers</c> in tools defaults).</summary>
+        public IEnumerable<TemplateEntry> Layers => Kind == FunctionKind.ToolsDefaults ? Single(Property("function-layers")) : MergedProperty("Layers");
+
+        /// <summary>
+        /// <c>Environment</c> (SAM merges Globals.Function's with the function's own), whose <c>Variables</c> hold the
+        /// variables; in tools defaults <c>environment-variables</c>, an object or a <c>KEY=value;KEY2=value2</c> string.
+        /// </summary>
+        public IEnumerable<TemplateEntry> Environment => Kind == FunctionKind.ToolsDefaults ? Single(Property("environment-variables")) : MergedProperty("Environment");
+
         /// <summary>Deployed as a container image (<c>PackageType: Image</c>, or <c>package-type</c> in tools defaults).</summary>
         public bool IsImage
         {
@@ -151,6 +173,14 @@ namespace SnapSafe.Analyzers.Deployment
         }
 
         public override string ToString() => Name;
+
+        private static IEnumerable<TemplateEntry> Single(TemplateEntry? entry)
+        {
+            if (entry != null)
+            {
+                yield return entry;
+            }
+        }
 
         private static bool? ApplyOn(TemplateNode value) => TemplateIntrinsics.LiteralText(value) switch
         {

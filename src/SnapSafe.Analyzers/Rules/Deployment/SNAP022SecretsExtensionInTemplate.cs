@@ -21,11 +21,9 @@ namespace SnapSafe.Analyzers.Rules.Deployment
         {
             foreach (var function in scope.Functions)
             {
-                var tools = function.Kind == FunctionKind.ToolsDefaults;
-                var layers = tools ? Single(function.Property("function-layers")) : function.MergedProperty("Layers");
-                foreach (var entry in layers)
+                foreach (var layers in function.Layers)
                 {
-                    foreach (var (node, text) in TemplateIntrinsics.Strings(entry.Value))
+                    foreach (var (node, text) in TemplateIntrinsics.Strings(layers.Value))
                     {
                         if (text.IndexOf(LayerMarker, StringComparison.OrdinalIgnoreCase) >= 0)
                         {
@@ -34,17 +32,18 @@ namespace SnapSafe.Analyzers.Rules.Deployment
                     }
                 }
 
-                if (tools)
+                foreach (var environment in function.Environment)
                 {
-                    var variables = function.Property("environment-variables");
-                    if (variables?.Value is TemplateMapping map)
+                    // SAM and CloudFormation: Environment.Variables; tools defaults: the variables themselves.
+                    var variables = function.Kind == FunctionKind.ToolsDefaults ? environment.Value : (environment.Value as TemplateMapping)?["Variables"];
+                    if (variables is TemplateMapping map)
                     {
                         foreach (var finding in Variables(map))
                         {
                             yield return finding;
                         }
                     }
-                    else if (TemplateIntrinsics.LiteralText(variables?.Value) is string list)
+                    else if (function.Kind == FunctionKind.ToolsDefaults && TemplateIntrinsics.LiteralText(variables) is string list)
                     {
                         // "KEY=value;KEY2=value2", as dotnet lambda writes it.
                         foreach (var pair in list.Split(';'))
@@ -52,21 +51,8 @@ namespace SnapSafe.Analyzers.Rules.Deployment
                             var name = pair.Split('=')[0].Trim();
                             if (name.StartsWith(VariablePrefix, StringComparison.OrdinalIgnoreCase))
                             {
-                                yield return new TemplateFinding(Descriptor, variables!.Value.Span, new object[] { name });
+                                yield return new TemplateFinding(Descriptor, environment.Value.Span, new object[] { name });
                             }
-                        }
-                    }
-
-                    continue;
-                }
-
-                foreach (var environment in function.MergedProperty("Environment"))
-                {
-                    if ((environment.Value as TemplateMapping)?["Variables"] is TemplateMapping map)
-                    {
-                        foreach (var finding in Variables(map))
-                        {
-                            yield return finding;
                         }
                     }
                 }
@@ -81,14 +67,6 @@ namespace SnapSafe.Analyzers.Rules.Deployment
                 {
                     yield return new TemplateFinding(Descriptor, variable.Key.Span, new object[] { variable.Name });
                 }
-            }
-        }
-
-        private static IEnumerable<TemplateEntry> Single(TemplateEntry? entry)
-        {
-            if (entry != null)
-            {
-                yield return entry;
             }
         }
     }

@@ -21,52 +21,37 @@ namespace SnapSafe.Analyzers.Rules.Deployment
         {
             foreach (var function in scope.Functions)
             {
-                var tools = function.Kind == FunctionKind.ToolsDefaults;
-
-                var runtime = function.Property(tools ? "function-runtime" : "Runtime");
+                var runtime = function.Runtime;
                 if (runtime != null && !function.IsImage && TemplateIntrinsics.LiteralText(runtime.Value) is string runtimeName && IsRejectedRuntime(runtimeName))
                 {
                     yield return Finding(function, runtime, "runtime '" + runtimeName.Trim() + "' (SnapStart for .NET needs dotnet8 or later, not an OS-only runtime)");
                 }
 
-                var fileSystems = function.Property(tools ? "file-system-configs" : "FileSystemConfigs");
+                var fileSystems = function.FileSystemConfigs;
                 if (fileSystems != null && !IsEmpty(fileSystems.Value))
                 {
                     yield return Finding(function, fileSystems, "EFS file systems (" + fileSystems.Name + ")");
                 }
 
-                if (tools)
+                var size = function.EphemeralStorageSize;
+                if (size != null && TemplateIntrinsics.LiteralInteger(size.Value) is long megabytes && megabytes > MaxEphemeralStorage)
                 {
-                    var size = function.Property("ephemerals-storage-size");
-                    if (size != null && TemplateIntrinsics.LiteralInteger(size.Value) is long megabytes && megabytes > MaxEphemeralStorage)
-                    {
-                        yield return Finding(function, size, EphemeralStorage(megabytes));
-                    }
+                    yield return Finding(function, size, megabytes.ToString(CultureInfo.InvariantCulture) + " MB of ephemeral storage (at most 512 MB)");
                 }
-                else
+
+                var provisioned = function.ProvisionedConcurrency;
+                if (provisioned != null && !IsEmpty(provisioned.Value))
                 {
-                    if (function.Property("EphemeralStorage")?.Value is TemplateMapping storage
-                        && storage.Find("Size") is TemplateEntry size
-                        && TemplateIntrinsics.LiteralInteger(size.Value) is long megabytes
-                        && megabytes > MaxEphemeralStorage)
-                    {
-                        yield return Finding(function, size, EphemeralStorage(megabytes));
-                    }
+                    yield return Finding(function, provisioned, "provisioned concurrency (ProvisionedConcurrencyConfig)");
+                }
 
-                    var provisioned = function.Property("ProvisionedConcurrencyConfig");
-                    if (provisioned != null && !IsEmpty(provisioned.Value))
+                foreach (var version in scope.Model.Versions)
+                {
+                    if (ReferenceEquals(version.Function, function)
+                        && version.Properties?.Find("ProvisionedConcurrencyConfig") is TemplateEntry onVersion
+                        && !IsEmpty(onVersion.Value))
                     {
-                        yield return Finding(function, provisioned, "provisioned concurrency (ProvisionedConcurrencyConfig)");
-                    }
-
-                    foreach (var version in scope.Model.Versions)
-                    {
-                        if (ReferenceEquals(version.Function, function)
-                            && version.Properties?.Find("ProvisionedConcurrencyConfig") is TemplateEntry onVersion
-                            && !IsEmpty(onVersion.Value))
-                        {
-                            yield return Finding(function, onVersion, "provisioned concurrency on " + (version.IsAlias ? "alias" : "version") + " '" + version.Name + "'");
-                        }
+                        yield return Finding(function, onVersion, "provisioned concurrency on " + (version.IsAlias ? "alias" : "version") + " '" + version.Name + "'");
                     }
                 }
             }
@@ -95,8 +80,6 @@ namespace SnapSafe.Analyzers.Rules.Deployment
 
             return int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var major) && major < 8;
         }
-
-        private static string EphemeralStorage(long megabytes) => megabytes.ToString(CultureInfo.InvariantCulture) + " MB of ephemeral storage (at most 512 MB)";
 
         private static bool IsEmpty(TemplateNode value)
             => value is TemplateSequence sequence && !TemplateIntrinsics.IsIntrinsic(sequence) ? sequence.Items.Length == 0
