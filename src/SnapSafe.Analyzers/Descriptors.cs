@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 
 namespace SnapSafe.Analyzers
 {
-    /// <summary>Every SnapSafe diagnostic descriptor, in one place.</summary>
+    /// <summary>Every SnapSafe diagnostic descriptor: the init-phase and hook rules here, the priming rules in Descriptors.Priming.cs, the deployment rules in Descriptors.Deployment.cs.</summary>
     public static partial class Descriptors
     {
         public const string Category = "SnapStart";

@@ -24,5 +24,9 @@ namespace SnapSafe.Analyzers
         public const string WarmUpRequestUriAbsolute = "SNAP046";
         public const string InvalidConfiguration = "SNAP900";
         public const string TemplateUnreadable = "SNAP901";
+        public const string NoVersionPublished = "SNAP050";
+        public const string CallerBypassesVersion = "SNAP051";
+        public const string SettingRejectedWithSnapStart = "SNAP052";
+        public const string DeploymentHandlerNotFound = "SNAP053";
     }
 }

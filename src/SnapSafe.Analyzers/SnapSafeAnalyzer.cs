@@ -37,6 +37,10 @@ namespace SnapSafe.Analyzers
             Descriptors.SNAP044PrimingHasSideEffects,
             Descriptors.SNAP045CleanupBeforePriming,
             Descriptors.SNAP046WarmUpRequestUriAbsolute,
+            Descriptors.SNAP050NoVersionPublished,
+            Descriptors.SNAP051CallerBypassesVersion,
+            Descriptors.SNAP052RejectedSetting,
+            Descriptors.SNAP053HandlerNotFound,
             Descriptors.SNAP900InvalidConfiguration,
             Descriptors.SNAP901TemplateUnreadable);
 
@@ -66,7 +70,7 @@ namespace SnapSafe.Analyzers
 
             // Configuration and templates SnapSafe cannot use.
             SNAP900InvalidConfiguration.Register(context, options);
-            SNAP901TemplateUnreadable.Register(context, templates);
+            Rules.Deployment.DeploymentRules.Register(context, templates, gate);
 
             // Rules that hold anywhere in a Lambda compilation, not only in init code.
             SNAP022SecretsExtensionUsed.Register(context, gate);

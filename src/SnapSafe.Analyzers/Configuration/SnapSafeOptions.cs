@@ -258,6 +258,32 @@ namespace SnapSafe.Analyzers.Configuration
             return TryParseMode(value, out var mode) ? mode : SnapStartMode.Auto;
         }
 
+        /// <summary>
+        /// The <c>snapsafe.snapstart</c> value that applies to a deployment file: the sections that match its path,
+        /// then the global options; when neither sets it, the file follows the project's C# files: <c>disabled</c>
+        /// when every one of them is.
+        /// </summary>
+        public SnapStartMode SnapStartFor(AdditionalText file, Compilation compilation)
+        {
+            if (_provider.GetOptions(file).TryGetValue(SnapStartKey, out var value)
+                || _provider.GlobalOptions.TryGetValue(SnapStartKey, out value))
+            {
+                return TryParseMode(value, out var mode) ? mode : SnapStartMode.Auto;
+            }
+
+            var any = false;
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                any = true;
+                if (SnapStartFor(tree) != SnapStartMode.Disabled)
+                {
+                    return SnapStartMode.Auto;
+                }
+            }
+
+            return any ? SnapStartMode.Disabled : SnapStartMode.Auto;
+        }
+
         private static bool TryParseMode(string value, out SnapStartMode mode)
         {
             switch (value.Trim().ToLowerInvariant())

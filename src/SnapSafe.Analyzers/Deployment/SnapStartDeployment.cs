@@ -7,9 +7,9 @@ using SnapSafe.Analyzers.Lambda;
 namespace SnapSafe.Analyzers.Deployment
 {
     /// <summary>
-    /// What the deployment templates say about this compilation's handlers: which ones deploy without SnapStart
-    /// (no SnapSafe diagnostics for them under <c>snapsafe.snapstart = auto</c>), and which types are handlers
-    /// because a template names them.
+    /// A view over the <see cref="DeploymentModel"/> for the init-phase rules: which of this compilation's handlers
+    /// deploy without SnapStart (no SnapSafe diagnostics for them under <c>snapsafe.snapstart = auto</c>), and which
+    /// types are handlers because a template's <c>Handler</c> (or <c>function-handler</c>) names them.
     /// </summary>
     internal sealed class SnapStartDeployment
     {
@@ -44,13 +44,18 @@ namespace SnapSafe.Analyzers.Deployment
         /// <summary>Some of this assembly's functions deploy with SnapStart and some without.</summary>
         public bool IsMixed { get; }
 
-        public static SnapStartDeployment Create(DeploymentTemplates templates, Compilation compilation)
+        public static SnapStartDeployment Create(DeploymentModel model, Compilation compilation)
         {
             var byType = new Dictionary<string, bool>(StringComparer.Ordinal);
             bool? entryPoint = null;
             var assembly = compilation.AssemblyName ?? string.Empty;
-            foreach (var function in templates.Functions)
+            foreach (var function in model.Functions)
             {
+                if (!function.HandlerFromProperty || function.Handler == null)
+                {
+                    continue;
+                }
+
                 var parts = function.Handler.Split(new[] { "::" }, StringSplitOptions.None);
                 if (!string.Equals(parts[0].Trim(), assembly, StringComparison.OrdinalIgnoreCase))
                 {

@@ -5,9 +5,10 @@ using SnapSafe.Analyzers.Lambda;
 namespace SnapSafe.Analyzers.Deployment
 {
     /// <summary>
-    /// Whether SnapSafe speaks about a tree or a finding: <c>snapsafe.snapstart</c> per tree, and under <c>auto</c> what
-    /// the deployment templates say. A tree is silent when the templates deploy every function of the project without
-    /// SnapStart; a finding is silent when every function whose init reaches it is.
+    /// Whether SnapSafe speaks about a tree, a finding or a deployment file: <c>snapsafe.snapstart</c> per tree (per
+    /// file for deployment files), and under <c>auto</c> what the deployment templates say. A tree is silent when the
+    /// templates deploy every function of the project without SnapStart; a finding is silent when every function
+    /// whose init reaches it is.
     /// </summary>
     internal sealed class SnapStartGate
     {
@@ -19,6 +20,14 @@ namespace SnapSafe.Analyzers.Deployment
             _options = options;
             _deployment = deployment;
         }
+
+        /// <summary>
+        /// True when nothing is reported on a deployment file: <c>snapsafe.snapstart = disabled</c> for it. The
+        /// deployment rules check only functions the file itself deploys with SnapStart, so <c>auto</c> and
+        /// <c>enabled</c> read the same there.
+        /// </summary>
+        public bool IsSilenced(AdditionalText file, Compilation compilation)
+            => _options.SnapStartFor(file, compilation) == SnapStartMode.Disabled;
 
         /// <summary>True when nothing is reported in <paramref name="tree"/>.</summary>
         public bool IsSilenced(SyntaxTree tree) => IsSilenced(tree, null);

@@ -19,6 +19,10 @@ namespace SnapSafe.Analyzers.Tests.Configuration
         private static Task VerifyWithAdditionalFilesAsync(LambdaModel model, string source, (string Path, string Text)[] files, string? editorConfig, params DiagnosticResult[] expected)
         {
             var test = new VerifyCS.Test(model) { TestCode = source };
+
+            // These tests are about which handlers the templates deploy with SnapStart; what the deployment rules
+            // say about the templates themselves is tested in Rules/Deployment.
+            test.DisabledDiagnostics.AddRange(DeploymentRules);
             foreach (var (path, text) in files)
             {
                 test.WithAdditionalFile(path, text);
@@ -32,6 +36,8 @@ namespace SnapSafe.Analyzers.Tests.Configuration
             test.ExpectedDiagnostics.AddRange(expected);
             return test.RunAsync(CancellationToken.None);
         }
+
+        private static readonly string[] DeploymentRules = { "SNAP050", "SNAP051", "SNAP052", "SNAP053" };
 
         // The test compilation's assembly name is TestProject.
         private const string TwoFunctions = @"
@@ -402,11 +408,37 @@ await LambdaBootstrapBuilder.Create(handler, new DefaultLambdaJsonSerializer()).
         [Fact]
         public Task MalformedYaml_IsReported() => VerifyWithAdditionalFilesAsync(
             TwoFunctions,
-            new[] { ("template.yaml", "Resources:\n  Orders: &orders\n    Type: AWS::Serverless::Function\n") },
+            new[] { ("template.yaml", "Resources:\n  Orders:\n    Type: AWS::Serverless::Function\n    Layers: [a, b\n  Reports:\n    Type: AWS::Serverless::Function\n") },
             null,
             VerifyCS.Diagnostic("SNAP002").WithLocation(0).WithArguments("_id", "Guid.NewGuid()"),
             VerifyCS.Diagnostic("SNAP002").WithLocation(1).WithArguments("_id", "Guid.NewGuid()"),
-            VerifyCS.Diagnostic("SNAP901").WithSpan("/0/template.yaml", 2, 11, 2, 11).WithArguments("template.yaml", "anchors and aliases are not supported"));
+            VerifyCS.Diagnostic("SNAP901").WithSpan("/0/template.yaml", 4, 13, 4, 13).WithArguments("template.yaml", "a flow sequence is not closed"));
+
+        [Fact]
+        public Task YamlAnchorsAliasesAndMergeKeys_AreRead() => VerifyWithAdditionalFilesAsync(
+            TwoFunctions,
+            new[]
+            {
+                ("template.yaml", @"Transform: AWS::Serverless-2016-10-31
+Mappings:
+  Defaults:
+    SnapStartOn: &snapstart
+      SnapStart:
+        ApplyOn: PublishedVersions
+Resources:
+  Orders:
+    Type: AWS::Serverless::Function
+    Properties:
+      <<: *snapstart
+      Handler: TestProject::Shop.Orders::Handler
+  Reports:
+    Type: AWS::Serverless::Function
+    Properties: &reports
+      Handler: TestProject::Shop.Reports::Handler
+"),
+            },
+            null,
+            VerifyCS.Diagnostic("SNAP002").WithLocation(0).WithArguments("_id", "Guid.NewGuid()"));
 
         [Fact]
         public Task MalformedToolsDefaults_IsReported() => VerifyWithAdditionalFilesAsync(

@@ -13,7 +13,8 @@ namespace SnapSafe.Analyzers.Tests.EndToEnd
     /// <summary>
     /// The package from a consumer's point of view: packed, referenced from a local feed by a throwaway Lambda
     /// project, built with <c>dotnet build</c>, fixed with <c>dotnet format</c>, configured through .editorconfig,
-    /// deployment templates and presets, with a SARIF log. One test, because the steps share the packed package.
+    /// deployment templates and presets, with a SARIF log; template findings in the build output and the log. One
+    /// test, because the steps share the packed package.
     /// </summary>
     [Collection(nameof(EndToEndCollection))]
     public sealed class PackageEndToEndTests : IDisposable
@@ -151,9 +152,33 @@ Resources:
             File.WriteAllText(Path.Combine(repository, "template.yaml"), Template);
             File.WriteAllText(Path.Combine(_root, "template.yaml"), "Globals:\n  Function:\n    Runtime: dotnet8\n");
             var shop = WriteProject(Path.Combine(repository, "src", "Shop"), "Shop", TwoFunctions);
-            var linked = Run(shop, "dotnet", "build -c Release");
+            var shopSarif = Path.Combine(_root, "shop.sarif");
+            var linked = Run(shop, "dotnet", $"build -c Release -p:ErrorLog=\"{shopSarif}%2Cversion=2.1\"");
             AssertFinding(linked, "Function.cs", 8, "SNAP002");
             Assert.DoesNotMatch(new Regex(@"Function\.cs\(14,\d+\): warning SNAP002"), linked);
+
+            // 7. The deployment rules report on the template, at the property's line and column: OrdersFunction has
+            // SnapStart and publishes no version. The SARIF log carries the template location too.
+            AssertFinding(linked, "template.yaml", 9, "SNAP050");
+            Assert.Contains("template.yaml(9,7): warning SNAP050", linked, StringComparison.Ordinal);
+            using (var log = JsonDocument.Parse(File.ReadAllText(shopSarif)))
+            {
+                var result = log.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+                    .Single(r => r.GetProperty("ruleId").GetString() == "SNAP050");
+                var location = result.GetProperty("locations")[0].GetProperty("physicalLocation");
+                Assert.EndsWith("template.yaml", location.GetProperty("artifactLocation").GetProperty("uri").GetString(), StringComparison.Ordinal);
+                Assert.Equal(9, location.GetProperty("region").GetProperty("startLine").GetInt32());
+                Assert.Equal(7, location.GetProperty("region").GetProperty("startColumn").GetInt32());
+            }
+
+            // 8. A template finding's severity comes from .globalconfig (the compiler applies .editorconfig sections
+            // to source files only).
+            File.WriteAllText(Path.Combine(shop, ".globalconfig"), "is_global = true\ndotnet_diagnostic.SNAP050.severity = error\n");
+            var strictTemplate = Run(shop, "dotnet", "build -c Release --no-incremental", expectSuccess: false);
+            Assert.Contains("template.yaml(9,7): error SNAP050", strictTemplate, StringComparison.Ordinal);
+            File.WriteAllText(Path.Combine(shop, ".globalconfig"), "is_global = true\ndotnet_diagnostic.SNAP050.severity = none\n");
+            var silentTemplate = Run(shop, "dotnet", "build -c Release --no-incremental");
+            Assert.DoesNotContain("SNAP050", silentTemplate, StringComparison.Ordinal);
         }
 
         public void Dispose()

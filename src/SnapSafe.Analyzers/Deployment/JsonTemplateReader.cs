@@ -1,52 +1,57 @@
-using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using Microsoft.CodeAnalysis.Text;
 
 namespace SnapSafe.Analyzers.Deployment
 {
     /// <summary>
-    /// A small JSON reader for deployment templates (analyzers cannot bring System.Text.Json to every host). Objects
-    /// become <see cref="Dictionary{TKey, TValue}"/>, arrays <see cref="List{T}"/>, scalars string, double, bool or null.
-    /// Errors carry the offset where reading stopped.
+    /// Reads a JSON template (serverless.template, aws-lambda-tools-defaults.json) into positioned nodes. Analyzers
+    /// cannot bring System.Text.Json to every host, hence a small reader of their own. <c>//</c> and <c>/* */</c>
+    /// comments are skipped: the AWS tooling writes them into aws-lambda-tools-defaults.json and reads them back.
     /// </summary>
-    internal sealed class JsonDocumentReader
+    internal sealed class JsonTemplateReader
     {
-        private const int MaxDepth = 64;
+        private const int MaxDepth = 128;
+        private readonly SourceText _source;
         private readonly string _text;
         private int _position;
 
-        private JsonDocumentReader(string text)
+        private JsonTemplateReader(SourceText source)
         {
-            _text = text;
+            _source = source;
+            _text = source.ToString();
         }
 
-        public static bool TryRead(string text, out object? value, out string? error, out int errorOffset)
+        public static TemplateReadResult Read(string text) => Read(SourceText.From(text));
+
+        public static TemplateReadResult Read(SourceText source)
         {
-            var reader = new JsonDocumentReader(text);
+            var reader = new JsonTemplateReader(source);
             try
             {
-                reader.SkipWhitespace();
-                value = reader.ReadValue(0);
-                reader.SkipWhitespace();
-                if (reader._position != text.Length)
+                reader.SkipTrivia();
+                if (reader._position >= reader._text.Length)
+                {
+                    return TemplateReadResult.Success(null);
+                }
+
+                var root = reader.ReadValue(0);
+                reader.SkipTrivia();
+                if (reader._position != reader._text.Length)
                 {
                     throw new TemplateFormatException("unexpected text after the JSON value", reader._position);
                 }
 
-                error = null;
-                errorOffset = 0;
-                return true;
+                return TemplateReadResult.Success(root);
             }
             catch (TemplateFormatException exception)
             {
-                value = null;
-                error = exception.Message;
-                errorOffset = exception.Offset;
-                return false;
+                return TemplateReadResult.Failure(exception.Message, exception.Offset);
             }
         }
 
-        private object? ReadValue(int depth)
+        private TemplateNode ReadValue(int depth)
         {
             if (depth > MaxDepth)
             {
@@ -67,54 +72,53 @@ namespace SnapSafe.Analyzers.Deployment
                 case '"':
                     return ReadString();
                 case 't':
-                    Expect("true");
-                    return true;
+                    return Literal("true");
                 case 'f':
-                    Expect("false");
-                    return false;
+                    return Literal("false");
                 case 'n':
-                    Expect("null");
-                    return null;
+                    return Literal("null");
                 default:
                     return ReadNumber();
             }
         }
 
-        private Dictionary<string, object?> ReadObject(int depth)
+        private TemplateMapping ReadObject(int depth)
         {
-            var result = new Dictionary<string, object?>();
+            var start = _position;
+            var entries = ImmutableArray.CreateBuilder<TemplateEntry>();
             _position++;
-            SkipWhitespace();
+            SkipTrivia();
             if (Peek() == '}')
             {
                 _position++;
-                return result;
+                return new TemplateMapping(entries.ToImmutable(), isFlow: true, SpanFrom(start), PositionOf(SpanFrom(start)), tag: null);
             }
 
             while (true)
             {
-                SkipWhitespace();
+                SkipTrivia();
                 if (Peek() != '"')
                 {
                     throw new TemplateFormatException("expected a property name", _position);
                 }
 
                 var key = ReadString();
-                SkipWhitespace();
+                SkipTrivia();
                 if (Peek() != ':')
                 {
                     throw new TemplateFormatException("expected ':'", _position);
                 }
 
                 _position++;
-                SkipWhitespace();
-                result[key] = ReadValue(depth + 1);
-                SkipWhitespace();
+                SkipTrivia();
+                entries.Add(new TemplateEntry(key, ReadValue(depth + 1)));
+                SkipTrivia();
                 var next = Peek();
                 _position++;
                 if (next == '}')
                 {
-                    return result;
+                    var span = SpanFrom(start);
+                    return new TemplateMapping(entries.ToImmutable(), isFlow: true, span, PositionOf(span), tag: null);
                 }
 
                 if (next != ',')
@@ -124,27 +128,29 @@ namespace SnapSafe.Analyzers.Deployment
             }
         }
 
-        private List<object?> ReadArray(int depth)
+        private TemplateSequence ReadArray(int depth)
         {
-            var result = new List<object?>();
+            var start = _position;
+            var items = ImmutableArray.CreateBuilder<TemplateNode>();
             _position++;
-            SkipWhitespace();
+            SkipTrivia();
             if (Peek() == ']')
             {
                 _position++;
-                return result;
+                return new TemplateSequence(items.ToImmutable(), SpanFrom(start), PositionOf(SpanFrom(start)), tag: null);
             }
 
             while (true)
             {
-                SkipWhitespace();
-                result.Add(ReadValue(depth + 1));
-                SkipWhitespace();
+                SkipTrivia();
+                items.Add(ReadValue(depth + 1));
+                SkipTrivia();
                 var next = Peek();
                 _position++;
                 if (next == ']')
                 {
-                    return result;
+                    var span = SpanFrom(start);
+                    return new TemplateSequence(items.ToImmutable(), span, PositionOf(span), tag: null);
                 }
 
                 if (next != ',')
@@ -154,7 +160,7 @@ namespace SnapSafe.Analyzers.Deployment
             }
         }
 
-        private string ReadString()
+        private TemplateScalar ReadString()
         {
             var start = _position;
             _position++;
@@ -164,7 +170,13 @@ namespace SnapSafe.Analyzers.Deployment
                 var c = _text[_position++];
                 if (c == '"')
                 {
-                    return builder.ToString();
+                    var span = SpanFrom(start);
+                    return new TemplateScalar(builder.ToString(), ScalarStyle.Quoted, span, PositionOf(span), tag: null);
+                }
+
+                if (c == '\n')
+                {
+                    break;
                 }
 
                 if (c != '\\')
@@ -203,7 +215,7 @@ namespace SnapSafe.Analyzers.Deployment
             throw new TemplateFormatException("unterminated string", start);
         }
 
-        private object ReadNumber()
+        private TemplateScalar ReadNumber()
         {
             var start = _position;
             while (_position < _text.Length && "+-0123456789.eE".IndexOf(_text[_position]) >= 0)
@@ -212,27 +224,34 @@ namespace SnapSafe.Analyzers.Deployment
             }
 
             if (start == _position
-                || !double.TryParse(_text.Substring(start, _position - start), NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+                || !double.TryParse(_text.Substring(start, _position - start), NumberStyles.Float, CultureInfo.InvariantCulture, out _))
             {
                 throw new TemplateFormatException("unexpected character", start);
             }
 
-            return number;
+            var span = SpanFrom(start);
+            return new TemplateScalar(_text.Substring(start, _position - start), ScalarStyle.Plain, span, PositionOf(span), tag: null);
         }
 
-        private void Expect(string literal)
+        private TemplateScalar Literal(string literal)
         {
             if (string.CompareOrdinal(_text, _position, literal, 0, literal.Length) != 0)
             {
                 throw new TemplateFormatException("unexpected character", _position);
             }
 
+            var span = new TextSpan(_position, literal.Length);
             _position += literal.Length;
+            return new TemplateScalar(literal, ScalarStyle.Plain, span, PositionOf(span), tag: null);
         }
+
+        private TextSpan SpanFrom(int start) => TextSpan.FromBounds(start, _position);
+
+        private LinePositionSpan PositionOf(TextSpan span) => _source.Lines.GetLinePositionSpan(span);
 
         private char Peek() => _position < _text.Length ? _text[_position] : '\0';
 
-        private void SkipWhitespace()
+        private void SkipTrivia()
         {
             while (_position < _text.Length)
             {
@@ -243,11 +262,20 @@ namespace SnapSafe.Analyzers.Deployment
                 }
                 else if (c == '/' && _position + 1 < _text.Length && _text[_position + 1] == '/')
                 {
-                    // Comments are not JSON, but the AWS tooling writes them into aws-lambda-tools-defaults.json.
                     while (_position < _text.Length && _text[_position] != '\n')
                     {
                         _position++;
                     }
+                }
+                else if (c == '/' && _position + 1 < _text.Length && _text[_position + 1] == '*')
+                {
+                    var end = _text.IndexOf("*/", _position + 2, System.StringComparison.Ordinal);
+                    if (end < 0)
+                    {
+                        throw new TemplateFormatException("unterminated comment", _position);
+                    }
+
+                    _position = end + 2;
                 }
                 else
                 {
@@ -257,7 +285,7 @@ namespace SnapSafe.Analyzers.Deployment
         }
     }
 
-    /// <summary>A template that could not be read, with where reading stopped.</summary>
+    /// <summary>Thrown inside the readers when a template cannot be read; never leaves them.</summary>
     internal sealed class TemplateFormatException : System.Exception
     {
         public TemplateFormatException(string message, int offset)
