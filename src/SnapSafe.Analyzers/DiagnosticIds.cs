@@ -13,12 +13,15 @@ namespace SnapSafe.Analyzers
         public const string CredentialsCapturedDuringInit = "SNAP021";
         public const string SecretsExtensionUsed = "SNAP022";
         public const string EnvironmentVariableAbsent = "SNAP023";
+        public const string CredentialsNeedAbsentVariables = "SNAP024";
+        public const string ConfigurationLoadedFromSecretStore = "SNAP025";
         public const string DnsResultCached = "SNAP030";
         public const string HostIdentityCaptured = "SNAP031";
         public const string HookRegisteredTooLate = "SNAP040";
         public const string ReleasedResourceNotRestored = "SNAP041";
         public const string HookWorkNotAwaited = "SNAP042";
         public const string SensitiveStateNotRefreshed = "SNAP043";
+        public const string AfterRestoreWorkUnbounded = "SNAP049";
         public const string InvalidConfiguration = "SNAP900";
         public const string TemplateUnreadable = "SNAP901";
     }

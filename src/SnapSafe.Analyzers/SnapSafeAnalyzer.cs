@@ -28,12 +28,15 @@ namespace SnapSafe.Analyzers
             Descriptors.SNAP021CredentialsCapturedDuringInit,
             Descriptors.SNAP022SecretsExtensionUsed,
             Descriptors.SNAP023EnvironmentVariableAbsent,
+            Descriptors.SNAP024CredentialsNeedAbsentVariables,
+            Descriptors.SNAP025ConfigurationLoadedFromSecretStore,
             Descriptors.SNAP030DnsResultCached,
             Descriptors.SNAP031HostIdentityCaptured,
             Descriptors.SNAP040HookRegisteredTooLate,
             Descriptors.SNAP041ReleasedResourceNotRestored,
             Descriptors.SNAP042HookWorkNotAwaited,
             Descriptors.SNAP043SensitiveStateNotRefreshed,
+            Descriptors.SNAP049AfterRestoreWorkUnbounded,
             Descriptors.SNAP900InvalidConfiguration,
             Descriptors.SNAP901TemplateUnreadable);
 
@@ -68,6 +71,7 @@ namespace SnapSafe.Analyzers
             // Rules that hold anywhere in a Lambda compilation, not only in init code.
             SNAP022SecretsExtensionUsed.Register(context, gate);
             SNAP023EnvironmentVariableAbsent.Register(context, types, gate);
+            SNAP024CredentialsNeedAbsentVariables.Register(context, types, gate);
 
             // Every other rule reads the init-phase model, built once and published per tree (live in the editor).
             var model = new InitPhaseCache(context.Compilation, types, options, deployment);

@@ -69,6 +69,35 @@ namespace SnapSafe.Analyzers.Lambda
         bool IsPooledOpen(IInvocationOperation invocation, IHazardContext context, out ITypeSymbol? connectionType, out bool opensReceiver);
     }
 
+    /// <summary>
+    /// A value rule whose hazard does not survive every derivation: the value walk asks it about each call or property
+    /// of another assembly a value is read through (<c>command.ExecuteScalar()</c>, <c>connection.Database</c>), and a
+    /// source of the rule found below a step it cuts is not the value's hazard (data read through a connection is not
+    /// the connection).
+    /// </summary>
+    internal interface IDerivationCut
+    {
+        DiagnosticDescriptor Rule { get; }
+
+        /// <summary>True when a value read through <paramref name="step"/> no longer carries this rule's hazard.</summary>
+        bool Cuts(IOperation step, IHazardContext context);
+    }
+
+    /// <summary>
+    /// A rule whose hazard is a call that init makes at all, kept or not: configuration loaded from a secret store
+    /// is kept by the configuration it builds. The walk records each such call it reaches
+    /// (<see cref="InitCalls"/>); the rule reports them as a model rule.
+    /// </summary>
+    internal interface IInitCallHazard
+    {
+        DiagnosticDescriptor Rule { get; }
+
+        bool TryMatchCall(IInvocationOperation invocation, IHazardContext context, out string api);
+
+        /// <summary>Turns a recorded call into its finding (with the properties its fix reads), once the walk is done.</summary>
+        void Report(InitCall call, InitPhase phase, ICollection<Finding> findings);
+    }
+
     /// <summary>A rule that reads the finished model (hooks, reaches, refreshes) rather than matching values.</summary>
     internal interface IModelRule
     {
@@ -87,8 +116,12 @@ namespace SnapSafe.Analyzers.Lambda
             ImmutableArray<IStartHazard> startHazards,
             ImmutableArray<IFillHazard> fillHazards,
             ImmutableArray<IPooledOpenHazard> pooledOpenHazards,
-            ImmutableArray<IModelRule> modelRules)
+            ImmutableArray<IModelRule> modelRules,
+            ImmutableArray<IDerivationCut> derivationCuts = default,
+            ImmutableArray<IInitCallHazard> initCallHazards = default)
         {
+            DerivationCuts = derivationCuts.IsDefault ? ImmutableArray<IDerivationCut>.Empty : derivationCuts;
+            InitCallHazards = initCallHazards.IsDefault ? ImmutableArray<IInitCallHazard>.Empty : initCallHazards;
             ValueHazards = valueHazards;
             KeptTypeHazards = keptTypeHazards;
             StartHazards = startHazards;
@@ -108,6 +141,10 @@ namespace SnapSafe.Analyzers.Lambda
         public ImmutableArray<IPooledOpenHazard> PooledOpenHazards { get; }
 
         public ImmutableArray<IModelRule> ModelRules { get; }
+
+        public ImmutableArray<IDerivationCut> DerivationCuts { get; }
+
+        public ImmutableArray<IInitCallHazard> InitCallHazards { get; }
 
         /// <summary>The first value rule, in catalog order, that matches the operation.</summary>
         public bool TryMatchValue(IOperation operation, IHazardContext context, out HazardSource source)

@@ -49,6 +49,7 @@ namespace SnapSafe.Analyzers.Lambda
             Refreshes = new AfterRestoreRefreshes(Bodies, rules, this);
             Kept = new KeptState();
             _walk = new InitWalk(Bodies, _facts, rules, this, Kept, Hooks, Refreshes, _services, () => InvocationReach, deployment.IsMixed, cancellationToken);
+            _walk.Calls = Calls;
         }
 
         public Compilation Compilation { get; }
@@ -64,6 +65,9 @@ namespace SnapSafe.Analyzers.Lambda
 
         /// <summary>What init keeps.</summary>
         public KeptState Kept { get; }
+
+        /// <summary>The calls init makes that rules asked about (<see cref="IInitCallHazard"/>).</summary>
+        public InitCalls Calls { get; } = new InitCalls();
 
         /// <summary>The hooks init registers, in order.</summary>
         public HookRegistrations Hooks { get; }
@@ -154,6 +158,11 @@ namespace SnapSafe.Analyzers.Lambda
             foreach (var rule in _rules.ModelRules)
             {
                 rule.Find(this, ruleFindings);
+            }
+
+            foreach (var call in Calls.All)
+            {
+                call.Hazard.Report(call, this, ruleFindings);
             }
 
             Publish(KeptStateFindings.Publish(Kept, Refreshes, InvocationReach), ruleFindings);

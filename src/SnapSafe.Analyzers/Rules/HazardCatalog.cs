@@ -35,6 +35,12 @@ namespace SnapSafe.Analyzers.Rules
                 SNAP011ConnectionPoolPrimed.Instance,
                 SNAP040HookRegisteredTooLate.Instance,
                 SNAP041ReleasedResourceNotRestored.Instance,
-                SNAP042HookWorkNotAwaited.Instance));
+                SNAP042HookWorkNotAwaited.Instance,
+                SNAP049AfterRestoreWorkUnbounded.Instance),
+            derivationCuts: ImmutableArray.Create<IDerivationCut>(
+                SNAP010ConnectionOpenedDuringInit.Instance),
+            initCallHazards: ImmutableArray.Create<IInitCallHazard>(
+                SNAP004TimerStartedDuringInit.Instance,
+                SNAP025ConfigurationLoadedFromSecretStore.Instance));
     }
 }
