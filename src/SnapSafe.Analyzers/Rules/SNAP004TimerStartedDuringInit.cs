@@ -178,7 +178,7 @@ namespace SnapSafe.Analyzers.Rules
         }
 
         /// <summary><c>Timeout.Infinite</c>, <c>-1</c>, <c>Timeout.InfiniteTimeSpan</c>: a timer that is not started.</summary>
-        private static bool IsInfinite(IOperation value, KnownTypes types)
+        public static bool IsInfinite(IOperation value, KnownTypes types)
         {
             while (value is IConversionOperation conversion)
             {

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using SnapSafe.Analyzers.Lambda;
 
@@ -116,7 +115,7 @@ namespace SnapSafe.Analyzers.Rules
 
             switch (member)
             {
-                case ILocalSymbol local when frame.Kind == InitRootKind.EntryPoint && IsTopLevel(local):
+                case ILocalSymbol local when frame.Kind == InitRootKind.EntryPoint && KeptStateFindings.IsTopLevelLocal(local):
                     return (local, HookHosts.EntryPoint);
                 case IFieldSymbol or IPropertySymbol when member.ContainingType is { TypeKind: TypeKind.Class } owner
                     && SymbolEqualityComparer.Default.Equals(owner.OriginalDefinition, frame.OwnerType)
@@ -210,20 +209,6 @@ namespace SnapSafe.Analyzers.Rules
             return parent is IInvocationOperation invocation && OperationFacts.Receiver(invocation) is { } receiver && OperationFacts.Unwrap(receiver) == operation
                 ? invocation
                 : null;
-        }
-
-        private static bool IsTopLevel(ILocalSymbol local)
-        {
-            foreach (var reference in local.DeclaringSyntaxReferences)
-            {
-                var statement = reference.GetSyntax().FirstAncestorOrSelf<LocalDeclarationStatementSyntax>();
-                if (statement?.Parent is GlobalStatementSyntax || statement?.Parent is BlockSyntax { Parent: BaseMethodDeclarationSyntax })
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
     }
 }

@@ -235,7 +235,7 @@ namespace SnapSafe.Analyzers.Rules
             {
                 case IObjectCreationOperation creation:
                     // new CancellationTokenSource(TimeSpan.FromSeconds(5)) / new CancellationTokenSource(5000).
-                    return creation.Arguments.Length >= 1 && !IsInfinite(creation.Arguments[0].Value);
+                    return creation.Arguments.Length >= 1 && !SNAP004TimerStartedDuringInit.IsInfinite(creation.Arguments[0].Value, phase.Types);
 
                 case IInvocationOperation { TargetMethod.Name: "CreateLinkedTokenSource" } linked:
                     foreach (var argument in linked.Arguments)
@@ -252,7 +252,7 @@ namespace SnapSafe.Analyzers.Rules
                     return false;
 
                 case ILocalReferenceOperation local:
-                    if (CancelsAfter(local))
+                    if (CancelsAfter(local, phase.Types))
                     {
                         return true;
                     }
@@ -298,31 +298,19 @@ namespace SnapSafe.Analyzers.Rules
         }
 
         /// <summary><c>cts.CancelAfter(...)</c> (not infinite) on the local, anywhere in the body that declares it.</summary>
-        private static bool CancelsAfter(ILocalReferenceOperation local)
+        private static bool CancelsAfter(ILocalReferenceOperation local, KnownTypes types)
         {
             foreach (var operation in OperationFacts.RootOf(local).Descendants())
             {
                 if (operation is IInvocationOperation { TargetMethod.Name: "CancelAfter", Instance: ILocalReferenceOperation target, Arguments.Length: 1 } cancel
                     && SymbolEqualityComparer.Default.Equals(target.Local, local.Local)
-                    && !IsInfinite(cancel.Arguments[0].Value))
+                    && !SNAP004TimerStartedDuringInit.IsInfinite(cancel.Arguments[0].Value, types))
                 {
                     return true;
                 }
             }
 
             return false;
-        }
-
-        /// <summary><c>Timeout.Infinite</c>, <c>-1</c>, <c>Timeout.InfiniteTimeSpan</c>: no timeout at all.</summary>
-        private static bool IsInfinite(IOperation value)
-        {
-            value = OperationFacts.Unwrap(value);
-            if (value.ConstantValue.HasValue)
-            {
-                return value.ConstantValue.Value is int i && i == -1 || value.ConstantValue.Value is long l && l == -1;
-            }
-
-            return value is IFieldReferenceOperation { Field.Name: "InfiniteTimeSpan" };
         }
 
         /// <summary>Awaited network work, and how to name it.</summary>
