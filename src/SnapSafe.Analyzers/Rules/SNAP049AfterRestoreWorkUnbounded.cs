@@ -313,32 +313,26 @@ namespace SnapSafe.Analyzers.Rules
             return false;
         }
 
-        /// <summary>Awaited network work, and how to name it.</summary>
+        /// <summary>
+        /// Awaited network work, and how to name it: what SNAP010 counts as opening a connection (or sending through
+        /// one), AWS SDK calls, the Secrets Manager caching client, DNS lookups and the configured secret methods.
+        /// </summary>
         private static bool IsNetworkWork(IInvocationOperation invocation, InitPhase phase, out string api)
         {
             var types = phase.Types;
             var method = invocation.TargetMethod;
-            var name = method.Name;
-            var receiver = OperationFacts.Receiver(invocation);
-            var receiverType = receiver?.Type;
             api = ApiMatch.Describe(method);
             if (!SymbolFacts.IsAwaitable(method.ReturnType))
             {
                 return false;
             }
 
-            return SNAP010ConnectionOpenedDuringInit.IsDbConnectionOpen(receiverType, name, types)
-                || (ApiMatch.IsCallOn(invocation, types.DbDataSource) && ApiMatch.StartsWithAny(name, "OpenConnection"))
-                || (KnownTypes.Is(method.ContainingType, types.ConnectionMultiplexer) && ApiMatch.StartsWithAny(name, "Connect", "SentinelConnect"))
-                || ((KnownTypes.IsOrDerives(receiverType, types.TcpClient) || KnownTypes.IsOrDerives(receiverType, types.Socket) || KnownTypes.IsOrDerives(receiverType, types.ClientWebSocket)) && name == "ConnectAsync")
-                || (KnownTypes.IsOrDerives(receiverType, types.HttpMessageInvoker) && name.EndsWith("Async", System.StringComparison.Ordinal))
-                || (ApiMatch.IsCallOn(invocation, types.RabbitConnectionFactory) && ApiMatch.StartsWithAny(name, "CreateConnection"))
-                || (KnownTypes.IsOrDerives(receiverType, types.GrpcChannel) && name == "ConnectAsync")
-                || (types.GrpcClientBase != null && KnownTypes.IsOrDerives(method.ContainingType, types.GrpcClientBase) && !method.IsStatic)
+            var connections = SNAP010ConnectionOpenedDuringInit.Instance;
+            return connections.TryMatch(invocation, phase, out _)
+                || connections.TryMatchStart(invocation, phase, out _, out _)
                 || ApiMatch.IsCallOn(invocation, types.IAmazonService)
                 || ApiMatch.IsCallOn(invocation, types.SecretsManagerCache)
-                || (KnownTypes.Is(method.ContainingType, types.Dns) && name.EndsWith("Async", System.StringComparison.Ordinal))
-                || ApiMatch.IsConfigured(method, phase.Options.ConnectionMethods)
+                || (KnownTypes.Is(method.ContainingType, types.Dns) && method.Name.EndsWith("Async", System.StringComparison.Ordinal))
                 || ApiMatch.IsConfigured(method, phase.Options.SecretMethods);
         }
     }
