@@ -11,7 +11,7 @@ namespace SnapSafe.Analyzers.CodeFixes
 {
     /// <summary>
     /// The after-restore fix shared by SNAP001-SNAP004, SNAP010 (ADO.NET connections closed and re-opened, connections created by a connect call re-created), SNAP020,
-    /// SNAP021, SNAP030, SNAP031 (a new GUID identifier), SNAP041 and SNAP043: keeps the original
+    /// SNAP021, SNAP025 (the configuration root reloaded), SNAP030, SNAP031 (a new GUID identifier), SNAP041 and SNAP043: keeps the original
     /// initialization (secret fetch, credential request, DNS lookup, creation) and repeats it in the
     /// after-restore hook its type (or entry point) registers during init, reusing an existing hook, removing
     /// <c>readonly</c> where the hook assigns, and becoming <c>async</c> when the work awaits.
@@ -33,7 +33,8 @@ namespace SnapSafe.Analyzers.CodeFixes
             DiagnosticIds.SensitiveStateNotRefreshed,
             DiagnosticIds.ReleasedResourceNotRestored,
             DiagnosticIds.ConnectionOpenedDuringInit,
-            DiagnosticIds.HostIdentityCaptured);
+            DiagnosticIds.HostIdentityCaptured,
+            DiagnosticIds.ConfigurationLoadedFromSecretStore);
 
         public override FixAllProvider GetFixAllProvider() => AfterRestoreFixAllProvider.Instance;
 
@@ -83,6 +84,7 @@ namespace SnapSafe.Analyzers.CodeFixes
                 DiagnosticIds.ReleasedResourceNotRestored => "Re-create",
                 DiagnosticIds.ConnectionOpenedDuringInit => "Re-open",
                 DiagnosticIds.HostIdentityCaptured => "Generate a new identifier for",
+                DiagnosticIds.ConfigurationLoadedFromSecretStore => "Reload",
                 _ => "Re-initialize",
             };
 

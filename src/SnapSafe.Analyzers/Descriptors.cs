@@ -79,6 +79,20 @@ namespace SnapSafe.Analyzers
             DiagnosticSeverity.Warning,
             "Under SnapStart the runtime does not set AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN (credentials come from the container credentials endpoint) nor AWS_LAMBDA_LOG_GROUP_NAME and AWS_LAMBDA_LOG_STREAM_NAME. Code that reads them gets null. Use the SDK's default credentials chain and the ILambdaContext log properties.");
 
+        public static readonly DiagnosticDescriptor SNAP024CredentialsNeedAbsentVariables = Create(
+            DiagnosticIds.CredentialsNeedAbsentVariables,
+            "Credentials that need the absent access-key variables",
+            "{0} reads the access-key environment variables, which are not set when SnapStart is on: requests cannot be signed",
+            DiagnosticSeverity.Warning,
+            "Under SnapStart the runtime does not set AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN; it provides container credentials (AWS_CONTAINER_CREDENTIALS_FULL_URI) instead. EnvironmentVariablesAWSCredentials, or BasicAWSCredentials/SessionAWSCredentials built from those variables, then fail to sign any request. Drop the explicit credentials so that the SDK's default chain finds the container credentials.");
+
+        public static readonly DiagnosticDescriptor SNAP025ConfigurationLoadedFromSecretStore = Create(
+            DiagnosticIds.ConfigurationLoadedFromSecretStore,
+            "Configuration loaded from secret stores during initialization",
+            "{0} loads configuration from a secret store during initialization: the values are kept in IConfiguration in the snapshot and go stale when they rotate",
+            DiagnosticSeverity.Warning,
+            "AddSystemsManager (which always decrypts), AddSecretsManager and AddAppConfig load their values when the configuration is built. Built during the init phase, the values (secrets among them) are kept in the snapshot and reused by every restored copy, for as long as the version is published. Reload the configuration root in an after-restore hook.");
+
         public static readonly DiagnosticDescriptor SNAP030DnsResultCached = Create(
             DiagnosticIds.DnsResultCached,
             "DNS result cached during initialization",
@@ -120,6 +134,13 @@ namespace SnapSafe.Analyzers
             "'{0}' keeps a {1} created during initialization, and no after-restore hook refreshes it",
             DiagnosticSeverity.Warning,
             "The type is listed in snapsafe.sensitive_types: its instances must be refreshed after every restore. An instance kept from init without an after-restore hook carries the snapshot's state into every copy. Re-create it in an after-restore hook.");
+
+        public static readonly DiagnosticDescriptor SNAP049AfterRestoreWorkUnbounded = Create(
+            DiagnosticIds.AfterRestoreWorkUnbounded,
+            "After-restore hook work is not bounded in time",
+            "The after-restore hook awaits {0} with no timeout: a slow peer fails the restore after 10 seconds",
+            DiagnosticSeverity.Info,
+            "Runtime load and every after-restore hook must finish within 10 seconds, or the restore fails with SnapStartTimeoutException. Network work in a hook (connection opens, secret fetches and other AWS SDK calls, HTTP requests, DNS lookups) should pass a CancellationToken from a CancellationTokenSource with a timeout well under that limit, for example new CancellationTokenSource(TimeSpan.FromSeconds(5)), or be wrapped in WaitAsync(timeout).");
 
         public static readonly DiagnosticDescriptor SNAP900InvalidConfiguration = Create(
             DiagnosticIds.InvalidConfiguration,

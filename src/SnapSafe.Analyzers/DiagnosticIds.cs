@@ -13,6 +13,8 @@ namespace SnapSafe.Analyzers
         public const string CredentialsCapturedDuringInit = "SNAP021";
         public const string SecretsExtensionUsed = "SNAP022";
         public const string EnvironmentVariableAbsent = "SNAP023";
+        public const string CredentialsNeedAbsentVariables = "SNAP024";
+        public const string ConfigurationLoadedFromSecretStore = "SNAP025";
         public const string DnsResultCached = "SNAP030";
         public const string HostIdentityCaptured = "SNAP031";
         public const string HookRegisteredTooLate = "SNAP040";
@@ -22,6 +24,7 @@ namespace SnapSafe.Analyzers
         public const string PrimingHasSideEffects = "SNAP044";
         public const string CleanupBeforePriming = "SNAP045";
         public const string WarmUpRequestUriAbsolute = "SNAP046";
+        public const string AfterRestoreWorkUnbounded = "SNAP049";
         public const string InvalidConfiguration = "SNAP900";
         public const string TemplateUnreadable = "SNAP901";
         public const string NoVersionPublished = "SNAP050";

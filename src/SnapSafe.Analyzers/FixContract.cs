@@ -51,6 +51,13 @@ namespace SnapSafe.Analyzers
 
         /// <summary>A value handed to something that keeps it (a DI singleton instance); no automatic fix.</summary>
         public const string Argument = "Argument";
+
+        /// <summary>
+        /// SNAP025: a configuration source added to a builder whose root init keeps; the diagnostic spans the
+        /// <c>Add*</c> call and the hook reloads the root (<see cref="FixProperties.Member"/> names the member, or the
+        /// builder local whose <c>Configuration</c> is the root).
+        /// </summary>
+        public const string Reload = "Reload";
     }
 
     public static class HookHosts

@@ -28,6 +28,8 @@ namespace SnapSafe.Analyzers
             Descriptors.SNAP021CredentialsCapturedDuringInit,
             Descriptors.SNAP022SecretsExtensionUsed,
             Descriptors.SNAP023EnvironmentVariableAbsent,
+            Descriptors.SNAP024CredentialsNeedAbsentVariables,
+            Descriptors.SNAP025ConfigurationLoadedFromSecretStore,
             Descriptors.SNAP030DnsResultCached,
             Descriptors.SNAP031HostIdentityCaptured,
             Descriptors.SNAP040HookRegisteredTooLate,
@@ -41,6 +43,7 @@ namespace SnapSafe.Analyzers
             Descriptors.SNAP051CallerBypassesVersion,
             Descriptors.SNAP052RejectedSetting,
             Descriptors.SNAP053HandlerNotFound,
+            Descriptors.SNAP049AfterRestoreWorkUnbounded,
             Descriptors.SNAP900InvalidConfiguration,
             Descriptors.SNAP901TemplateUnreadable);
 
@@ -75,6 +78,7 @@ namespace SnapSafe.Analyzers
             // Rules that hold anywhere in a Lambda compilation, not only in init code.
             SNAP022SecretsExtensionUsed.Register(context, gate);
             SNAP023EnvironmentVariableAbsent.Register(context, types, gate);
+            SNAP024CredentialsNeedAbsentVariables.Register(context, types, gate);
 
             // Every other rule reads the init-phase model, built once and published per tree (live in the editor).
             var model = new InitPhaseCache(context.Compilation, types, options, deployment);

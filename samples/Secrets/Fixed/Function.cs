@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using System.Threading;
 using System.Threading.Tasks;
 using Amazon.Lambda.Core;
 using Amazon.SecretsManager;
@@ -35,7 +36,11 @@ namespace PaymentService
             // Fetched at init for a fast first call, fetched again after every restore.
             _apiKey = _secrets.GetSecretValueAsync(new GetSecretValueRequest { SecretId = "payments/api-key" }).Result.SecretString;
             SnapshotRestore.RegisterAfterRestore(async () =>
-                _apiKey = (await _secrets.GetSecretValueAsync(new GetSecretValueRequest { SecretId = "payments/api-key" })).SecretString);
+            {
+                // Bounded well under the 10-second restore limit.
+                using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                _apiKey = (await _secrets.GetSecretValueAsync(new GetSecretValueRequest { SecretId = "payments/api-key" }, cancellation.Token)).SecretString;
+            });
 
             // Plain configuration may be read once.
             _providerUrl = _ssm.GetParameterAsync(new GetParameterRequest { Name = "/payments/provider-url" }).Result.Parameter.Value;

@@ -22,7 +22,7 @@ namespace SnapSafe.Analyzers.CodeFixes.AfterRestore
     internal static class AfterRestoreHook
     {
         private static readonly ImmutableHashSet<string> FixableStores = ImmutableHashSet.Create(
-            StoreKinds.Initializer, StoreKinds.Assignment, StoreKinds.Declaration, StoreKinds.StartCall);
+            StoreKinds.Initializer, StoreKinds.Assignment, StoreKinds.Declaration, StoreKinds.StartCall, StoreKinds.Reload);
 
         private static readonly ImmutableHashSet<string> Hosts = ImmutableHashSet.Create(
             HookHosts.Constructor, HookHosts.StaticConstructor, HookHosts.EntryPoint);

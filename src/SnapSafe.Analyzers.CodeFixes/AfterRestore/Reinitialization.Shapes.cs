@@ -33,7 +33,7 @@ namespace SnapSafe.Analyzers.CodeFixes.AfterRestore
         }
 
         /// <summary>Reads one store shape from the diagnostic location and checks the contract's conditions.</summary>
-        private sealed class Builder
+        private sealed partial class Builder
         {
             private readonly Document _document;
             private readonly Diagnostic _diagnostic;

@@ -79,6 +79,11 @@ namespace SnapSafe.Analyzers.CodeFixes.AfterRestore
                 return null;
             }
 
+            if (Store == StoreKinds.Reload)
+            {
+                return ReloadStatementsAt(model, position);
+            }
+
             if (Store == StoreKinds.StartCall)
             {
                 var start = ((StatementSyntax)Source).WithoutTrivia().WithAdditionalAnnotations(Formatter.Annotation);
@@ -208,6 +213,7 @@ namespace SnapSafe.Analyzers.CodeFixes.AfterRestore
                 StoreKinds.Assignment => builder.Assignment(node),
                 StoreKinds.Declaration => builder.Declaration(node),
                 StoreKinds.StartCall => builder.StartCall(node),
+                StoreKinds.Reload => builder.Reload(node),
                 _ => null,
             };
 

@@ -26,7 +26,10 @@ namespace SnapSafe.Analyzers.Lambda
         /// <summary>Bodies of the closures that outlive init (they run per invocation).</summary>
         public List<IOperation> Closures { get; }
 
-        /// <summary>Values assigned to a local in this body (buffers filled by random APIs included, as the fill call).</summary>
+        /// <summary>
+        /// Values assigned to a local in this body (buffers filled by random APIs included, as the fill call; a foreach
+        /// iteration variable, as the collection it iterates).
+        /// </summary>
         public IReadOnlyList<IOperation> ValuesOf(ILocalSymbol local)
             => _values.TryGetValue(local, out var list) ? list : None;
 
@@ -49,6 +52,15 @@ namespace SnapSafe.Analyzers.Lambda
 
                     case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment:
                         Add(values, target.Local, assignment.Value);
+                        break;
+
+                    case IForEachLoopOperation loop:
+                        // foreach (var p in response.Parameters): each iteration variable holds an element of the collection.
+                        foreach (var local in loop.Locals)
+                        {
+                            Add(values, local, loop.Collection);
+                        }
+
                         break;
 
                     case IInvocationOperation invocation when rules.FillOf(invocation, types) != null:

@@ -79,6 +79,35 @@ namespace SnapSafe.Analyzers.Lambda
         bool TryMatchPrimedState(IOperation operation, IHazardContext context, out HazardSource source, out ISymbol? state);
     }
 
+    /// <summary>
+    /// A value rule whose hazard does not survive every derivation: the value walk asks it about each call or property
+    /// of another assembly a value is read through (<c>command.ExecuteScalar()</c>, <c>connection.Database</c>), and a
+    /// source of the rule found below a step it cuts is not the value's hazard (data read through a connection is not
+    /// the connection).
+    /// </summary>
+    internal interface IDerivationCut
+    {
+        DiagnosticDescriptor Rule { get; }
+
+        /// <summary>True when a value read through <paramref name="step"/> no longer carries this rule's hazard.</summary>
+        bool Cuts(IOperation step, IHazardContext context);
+    }
+
+    /// <summary>
+    /// A rule whose hazard is a call that init makes at all, kept or not: configuration loaded from a secret store
+    /// is kept by the configuration it builds. The walk records each such call it reaches
+    /// (<see cref="InitCalls"/>); the rule reports them as a model rule.
+    /// </summary>
+    internal interface IInitCallHazard
+    {
+        DiagnosticDescriptor Rule { get; }
+
+        bool TryMatchCall(IInvocationOperation invocation, IHazardContext context, out string api);
+
+        /// <summary>Turns a recorded call into its finding (with the properties its fix reads), once the walk is done.</summary>
+        void Report(InitCall call, InitPhase phase, ICollection<Finding> findings);
+    }
+
     /// <summary>A rule that reads the finished model (hooks, reaches, refreshes) rather than matching values.</summary>
     internal interface IModelRule
     {
@@ -98,9 +127,13 @@ namespace SnapSafe.Analyzers.Lambda
             ImmutableArray<IFillHazard> fillHazards,
             ImmutableArray<IPooledOpenHazard> pooledOpenHazards,
             ImmutableArray<IPrimedStateHazard> primedStateHazards,
-            ImmutableArray<IModelRule> modelRules)
+            ImmutableArray<IModelRule> modelRules,
+            ImmutableArray<IDerivationCut> derivationCuts = default,
+            ImmutableArray<IInitCallHazard> initCallHazards = default)
         {
             PrimedStateHazards = primedStateHazards;
+            DerivationCuts = derivationCuts.IsDefault ? ImmutableArray<IDerivationCut>.Empty : derivationCuts;
+            InitCallHazards = initCallHazards.IsDefault ? ImmutableArray<IInitCallHazard>.Empty : initCallHazards;
             ValueHazards = valueHazards;
             KeptTypeHazards = keptTypeHazards;
             StartHazards = startHazards;
@@ -122,6 +155,10 @@ namespace SnapSafe.Analyzers.Lambda
         public ImmutableArray<IPrimedStateHazard> PrimedStateHazards { get; }
 
         public ImmutableArray<IModelRule> ModelRules { get; }
+
+        public ImmutableArray<IDerivationCut> DerivationCuts { get; }
+
+        public ImmutableArray<IInitCallHazard> InitCallHazards { get; }
 
         /// <summary>The first value rule, in catalog order, that matches the operation.</summary>
         public bool TryMatchValue(IOperation operation, IHazardContext context, out HazardSource source)

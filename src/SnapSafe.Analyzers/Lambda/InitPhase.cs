@@ -50,6 +50,7 @@ namespace SnapSafe.Analyzers.Lambda
             Services = new ServiceRegistrations();
             BeforeSnapshot = new BeforeSnapshotReach();
             _walk = new InitWalk(Bodies, _facts, rules, this, Kept, Hooks, Refreshes, Services, BeforeSnapshot, () => InvocationReach, deployment.IsMixed, cancellationToken);
+            _walk.Calls = Calls;
         }
 
         public Compilation Compilation { get; }
@@ -65,6 +66,9 @@ namespace SnapSafe.Analyzers.Lambda
 
         /// <summary>What init keeps.</summary>
         public KeptState Kept { get; }
+
+        /// <summary>The calls init makes that rules asked about (<see cref="IInitCallHazard"/>).</summary>
+        public InitCalls Calls { get; } = new InitCalls();
 
         /// <summary>The hooks init registers, in order.</summary>
         public HookRegistrations Hooks { get; }
@@ -169,6 +173,11 @@ namespace SnapSafe.Analyzers.Lambda
             foreach (var rule in _rules.ModelRules)
             {
                 rule.Find(this, ruleFindings);
+            }
+
+            foreach (var call in Calls.All)
+            {
+                call.Hazard.Report(call, this, ruleFindings);
             }
 
             Publish(KeptStateFindings.Publish(Kept, Refreshes, InvocationReach), ruleFindings);

@@ -74,6 +74,9 @@ namespace SnapSafe.Analyzers.Lambda
         /// <summary>True when the body (a method, constructor or initializer syntax) ran as init code.</summary>
         public bool Walked(SyntaxNode body) => _walked.Contains(body);
 
+        /// <summary>Where the calls that rules ask about are recorded (<see cref="IInitCallHazard"/>).</summary>
+        public InitCalls Calls { get; set; } = new InitCalls();
+
         /// <summary>Walks every enqueued body, and what they enqueue in turn.</summary>
         public void Drain()
         {
@@ -386,6 +389,26 @@ namespace SnapSafe.Analyzers.Lambda
             }
 
             Start(invocation, frame, info);
+            foreach (var hazard in _rules.InitCallHazards)
+            {
+                if (hazard.TryMatchCall(invocation, _context, out var api))
+                {
+                    Calls.Add(hazard, api, invocation, frame);
+                }
+            }
+
+            // A host builder's configuration callbacks run when the host is built, during init.
+            if (HostBuilderCallbacks.IsCallbackRegistration(invocation, Types))
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (HostBuilderCallbacks.CallbackBody(argument.Value) is { } callback)
+                    {
+                        Enqueue(callback, new InitFrame(InitRootKind.Helper, frame.ThisKept, frame.Anchor, frame.AnchorFixable, InitFrame.NoArguments, runStatement: null, frame.Depth + 1, frame.OwnerType, frame.Origin));
+                    }
+                }
+            }
+
             foreach (var pooled in _rules.PooledOpenHazards)
             {
                 if (pooled.IsPooledOpen(invocation, _context, out var connectionType, out var opensReceiver)
@@ -414,12 +437,15 @@ namespace SnapSafe.Analyzers.Lambda
                 Store(null, instance!, instance!.Syntax, StoreKinds.Argument, frame);
             }
 
-            // _list.Add(value), _cache.TryAdd(key, value): the value is kept with a kept collection.
+            // _list.Add(value), _cache.TryAdd(key, value): the value is kept with a kept collection (a key is not, as for _cache[key] = value).
             if (IsCollectionAdd(invocation) && KeptState.KeptTarget(OperationFacts.Unwrap(invocation.Instance!), frame, info) is { } collection)
             {
                 foreach (var argument in invocation.Arguments)
                 {
-                    Store(collection, argument.Value, argument.Value.Syntax, StoreKinds.Argument, frame);
+                    if (argument.Parameter?.Name != "key" || invocation.Arguments.Length == 1)
+                    {
+                        Store(collection, argument.Value, argument.Value.Syntax, StoreKinds.Argument, frame);
+                    }
                 }
             }
 

@@ -221,7 +221,7 @@ namespace SnapSafe.Analyzers.Lambda
         }
 
         /// <summary>A local declared directly in the top-level statements or in <c>Main</c>'s outermost block.</summary>
-        private static bool IsTopLevelLocal(ILocalSymbol local)
+        public static bool IsTopLevelLocal(ILocalSymbol local)
         {
             foreach (var reference in local.DeclaringSyntaxReferences)
             {

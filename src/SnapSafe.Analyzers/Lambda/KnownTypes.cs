@@ -57,6 +57,25 @@ namespace SnapSafe.Analyzers.Lambda
             KeyManagementService = compilation.GetTypeByMetadataName("Amazon.KeyManagementService.IAmazonKeyManagementService");
             SecurityTokenService = compilation.GetTypeByMetadataName("Amazon.SecurityToken.IAmazonSecurityTokenService");
             AWSCredentials = compilation.GetTypeByMetadataName("Amazon.Runtime.AWSCredentials");
+            EnvironmentVariablesAWSCredentials = compilation.GetTypeByMetadataName("Amazon.Runtime.EnvironmentVariablesAWSCredentials");
+            BasicAWSCredentials = compilation.GetTypeByMetadataName("Amazon.Runtime.BasicAWSCredentials");
+            SessionAWSCredentials = compilation.GetTypeByMetadataName("Amazon.Runtime.SessionAWSCredentials");
+            AWSOptions = compilation.GetTypeByMetadataName("Amazon.Extensions.NETCore.Setup.AWSOptions");
+            IConfigurationBuilder = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfigurationBuilder");
+            IConfigurationRoot = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfigurationRoot");
+            IHostBuilder = compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.IHostBuilder");
+            IWebHostBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.IWebHostBuilder");
+            IHostedService = compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.IHostedService");
+            GrpcClientBase = compilation.GetTypeByMetadataName("Grpc.Core.ClientBase");
+            GrpcChannel = compilation.GetTypeByMetadataName("Grpc.Net.Client.GrpcChannel");
+            RabbitConnectionFactory = compilation.GetTypeByMetadataName("RabbitMQ.Client.IConnectionFactory");
+            KafkaProducerBuilder = compilation.GetTypeByMetadataName("Confluent.Kafka.ProducerBuilder`2");
+            KafkaConsumerBuilder = compilation.GetTypeByMetadataName("Confluent.Kafka.ConsumerBuilder`2");
+            DbConnectionStringBuilder = compilation.GetTypeByMetadataName("System.Data.Common.DbConnectionStringBuilder");
+            CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
+            IAmazonService = compilation.GetTypeByMetadataName("Amazon.Runtime.IAmazonService");
+            IDisposable = compilation.GetSpecialType(SpecialType.System_IDisposable);
+            IAsyncDisposable = compilation.GetTypeByMetadataName("System.IAsyncDisposable");
 
             HasLambdaTypes = ILambdaContext != null || LambdaBootstrap != null || LambdaEventSource != null
                 || LambdaFunctionAttribute != null || LambdaSerializerAttribute != null;
@@ -108,6 +127,25 @@ namespace SnapSafe.Analyzers.Lambda
         public INamedTypeSymbol? KeyManagementService { get; }
         public INamedTypeSymbol? SecurityTokenService { get; }
         public INamedTypeSymbol? AWSCredentials { get; }
+        public INamedTypeSymbol? EnvironmentVariablesAWSCredentials { get; }
+        public INamedTypeSymbol? BasicAWSCredentials { get; }
+        public INamedTypeSymbol? SessionAWSCredentials { get; }
+        public INamedTypeSymbol? AWSOptions { get; }
+        public INamedTypeSymbol? IConfigurationBuilder { get; }
+        public INamedTypeSymbol? IConfigurationRoot { get; }
+        public INamedTypeSymbol? IHostBuilder { get; }
+        public INamedTypeSymbol? IWebHostBuilder { get; }
+        public INamedTypeSymbol? IHostedService { get; }
+        public INamedTypeSymbol? GrpcClientBase { get; }
+        public INamedTypeSymbol? GrpcChannel { get; }
+        public INamedTypeSymbol? RabbitConnectionFactory { get; }
+        public INamedTypeSymbol? KafkaProducerBuilder { get; }
+        public INamedTypeSymbol? KafkaConsumerBuilder { get; }
+        public INamedTypeSymbol? DbConnectionStringBuilder { get; }
+        public INamedTypeSymbol? CancellationToken { get; }
+        public INamedTypeSymbol? IAmazonService { get; }
+        public INamedTypeSymbol? IDisposable { get; }
+        public INamedTypeSymbol? IAsyncDisposable { get; }
 
         /// <summary>True when the compilation references any Amazon.Lambda programming-model type.</summary>
         public bool HasLambdaTypes { get; }

@@ -40,14 +40,20 @@ namespace SnapSafe.Analyzers.Lambda
             var result = new List<HazardSource>();
             var seenLocals = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
             var stack = new Stack<(IOperation Operation, ImmutableDictionary<IParameterSymbol, IOperation> Arguments, int Depth)>();
+            var cuts = new Dictionary<IOperation, int>();
             stack.Push((value, frame.Arguments, 0));
             var budget = MaxOperations;
             while (stack.Count > 0 && budget-- > 0)
             {
                 var (operation, arguments, depth) = stack.Pop();
+                cuts.TryGetValue(operation, out var cut);
                 if (_rules.TryMatchValue(operation, _context, out var source))
                 {
-                    AddSource(result, source);
+                    if (!IsCut(source, cut))
+                    {
+                        AddSource(result, source);
+                    }
+
                     continue;
                 }
 
@@ -77,7 +83,7 @@ namespace SnapSafe.Analyzers.Lambda
                                 }
                                 else
                                 {
-                                    stack.Push((assigned, arguments, depth));
+                                    Push(stack, cuts, assigned, arguments, depth, cut);
                                 }
                             }
                         }
@@ -88,7 +94,7 @@ namespace SnapSafe.Analyzers.Lambda
                         if (arguments.TryGetValue(parameter.Parameter.OriginalDefinition, out var argument))
                         {
                             // The argument belongs to the caller: its own parameters are not bound here.
-                            stack.Push((argument, InitFrame.NoArguments, depth));
+                            Push(stack, cuts, argument, InitFrame.NoArguments, depth, cut);
                         }
 
                         continue;
@@ -97,19 +103,20 @@ namespace SnapSafe.Analyzers.Lambda
                         if (IsComputedSourceProperty(property.Property) && depth < MaxHelperDepth
                             && property.Property.GetMethod is { } getter && _bodies.BodyOf(getter.OriginalDefinition) is { } getterBody)
                         {
-                            PushReturns(stack, getterBody, InitFrame.NoArguments, depth + 1);
+                            PushReturns(stack, cuts, getterBody, InitFrame.NoArguments, depth + 1, cut);
                         }
                         else if (!SymbolFacts.IsInSource(property.Property))
                         {
                             // An external property derives from its receiver (DateTime.UtcNow.Date, sw.Elapsed).
+                            var propertyCut = cut | CutsOf(property);
                             if (property.Instance != null)
                             {
-                                stack.Push((property.Instance, arguments, depth));
+                                Push(stack, cuts, property.Instance, arguments, depth, propertyCut);
                             }
 
                             foreach (var index in property.Arguments)
                             {
-                                stack.Push((index.Value, arguments, depth));
+                                Push(stack, cuts, index.Value, arguments, depth, propertyCut);
                             }
                         }
 
@@ -131,20 +138,21 @@ namespace SnapSafe.Analyzers.Lambda
                                     }
                                 }
 
-                                PushReturns(stack, helperBody, bound.ToImmutable(), depth + 1);
+                                PushReturns(stack, cuts, helperBody, bound.ToImmutable(), depth + 1, cut);
                             }
 
                             continue;
                         }
 
+                        var invocationCut = cut | CutsOf(invocation);
                         if (invocation.Instance != null)
                         {
-                            stack.Push((invocation.Instance, arguments, depth));
+                            Push(stack, cuts, invocation.Instance, arguments, depth, invocationCut);
                         }
 
                         foreach (var callArgument in invocation.Arguments)
                         {
-                            stack.Push((callArgument.Value, arguments, depth));
+                            Push(stack, cuts, callArgument.Value, arguments, depth, invocationCut);
                         }
 
                         continue;
@@ -154,12 +162,12 @@ namespace SnapSafe.Analyzers.Lambda
                         creations.Add(creation);
                         foreach (var creationArgument in creation.Arguments)
                         {
-                            stack.Push((creationArgument.Value, arguments, depth));
+                            Push(stack, cuts, creationArgument.Value, arguments, depth, cut);
                         }
 
                         if (creation.Initializer != null)
                         {
-                            stack.Push((creation.Initializer, arguments, depth));
+                            Push(stack, cuts, creation.Initializer, arguments, depth, cut);
                         }
 
                         continue;
@@ -167,12 +175,12 @@ namespace SnapSafe.Analyzers.Lambda
                     case IConditionalOperation conditional:
                         if (conditional.WhenTrue != null)
                         {
-                            stack.Push((conditional.WhenTrue, arguments, depth));
+                            Push(stack, cuts, conditional.WhenTrue, arguments, depth, cut);
                         }
 
                         if (conditional.WhenFalse != null)
                         {
-                            stack.Push((conditional.WhenFalse, arguments, depth));
+                            Push(stack, cuts, conditional.WhenFalse, arguments, depth, cut);
                         }
 
                         continue;
@@ -180,22 +188,75 @@ namespace SnapSafe.Analyzers.Lambda
 
                 foreach (var child in operation.ChildOperations)
                 {
-                    stack.Push((child, arguments, depth));
+                    Push(stack, cuts, child, arguments, depth, cut);
                 }
             }
 
             return result;
         }
 
-        private static void PushReturns(Stack<(IOperation, ImmutableDictionary<IParameterSymbol, IOperation>, int)> stack, IOperation body, ImmutableDictionary<IParameterSymbol, IOperation> arguments, int depth)
+        /// <summary>
+        /// Pushes an operation with the derivation cuts met on the way to it (bit i: <see cref="HazardRules.DerivationCuts"/>[i]).
+        /// An operation reached on several paths keeps the cuts of the last; no path is ever widened.
+        /// </summary>
+        private static void Push(Stack<(IOperation, ImmutableDictionary<IParameterSymbol, IOperation>, int)> stack, Dictionary<IOperation, int> cuts, IOperation operation, ImmutableDictionary<IParameterSymbol, IOperation> arguments, int depth, int cut)
+        {
+            if (cut != 0)
+            {
+                cuts[operation] = cut;
+            }
+            else
+            {
+                cuts.Remove(operation);
+            }
+
+            stack.Push((operation, arguments, depth));
+        }
+
+        private static void PushReturns(Stack<(IOperation, ImmutableDictionary<IParameterSymbol, IOperation>, int)> stack, Dictionary<IOperation, int> cuts, IOperation body, ImmutableDictionary<IParameterSymbol, IOperation> arguments, int depth, int cut)
         {
             foreach (var operation in body.DescendantsAndSelf())
             {
                 if (operation is IReturnOperation { ReturnedValue: { } returned } && !OperationFacts.IsInsideClosure(operation, body))
                 {
-                    stack.Push((returned, arguments, depth));
+                    Push(stack, cuts, returned, arguments, depth, cut);
                 }
             }
+        }
+
+        /// <summary>The derivation cuts an external call or property read is (bit i set: <see cref="HazardRules.DerivationCuts"/>[i] cuts it).</summary>
+        private int CutsOf(IOperation step)
+        {
+            var mask = 0;
+            var all = _rules.DerivationCuts;
+            for (var i = 0; i < all.Length && i < 31; i++)
+            {
+                if (all[i].Cuts(step, _context))
+                {
+                    mask |= 1 << i;
+                }
+            }
+
+            return mask;
+        }
+
+        private bool IsCut(HazardSource source, int cut)
+        {
+            if (cut == 0)
+            {
+                return false;
+            }
+
+            var all = _rules.DerivationCuts;
+            for (var i = 0; i < all.Length && i < 31; i++)
+            {
+                if ((cut & (1 << i)) != 0 && all[i].Rule.Id == source.Rule.Id)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsComputedSourceProperty(IPropertySymbol property)

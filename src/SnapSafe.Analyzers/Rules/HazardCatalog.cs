@@ -40,6 +40,12 @@ namespace SnapSafe.Analyzers.Rules
                 SNAP042HookWorkNotAwaited.Instance,
                 SNAP044PrimingHasSideEffects.Instance,
                 SNAP045CleanupBeforePriming.Instance,
-                SNAP046WarmUpRequestUriAbsolute.Instance));
+                SNAP046WarmUpRequestUriAbsolute.Instance,
+                SNAP049AfterRestoreWorkUnbounded.Instance),
+            derivationCuts: ImmutableArray.Create<IDerivationCut>(
+                SNAP010ConnectionOpenedDuringInit.Instance),
+            initCallHazards: ImmutableArray.Create<IInitCallHazard>(
+                SNAP004TimerStartedDuringInit.Instance,
+                SNAP025ConfigurationLoadedFromSecretStore.Instance));
     }
 }

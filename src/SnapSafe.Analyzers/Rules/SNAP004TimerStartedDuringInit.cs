@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SnapSafe.Analyzers.Lambda;
@@ -8,9 +10,11 @@ namespace SnapSafe.Analyzers.Rules
     /// SNAP004: timers and timeouts that start counting during init: a <c>System.Threading.Timer</c> created
     /// with a due time, a <c>PeriodicTimer</c>, a <c>CancellationTokenSource(TimeSpan)</c>, an enabled
     /// <c>System.Timers.Timer</c>, and the calls that start a kept one (<c>Start()</c>, <c>Change(...)</c>,
-    /// <c>CancelAfter(...)</c>, <c>Enabled = true</c>).
+    /// <c>CancelAfter(...)</c>, <c>Enabled = true</c>); and a generic host started during init (<c>Start</c>,
+    /// <c>StartAsync</c>, <c>Run</c>, <c>RunAsync</c> on an <c>IHost</c> before the Lambda runtime starts), which starts
+    /// its hosted services (<c>IHostedService</c>, <c>BackgroundService</c>) before the snapshot.
     /// </summary>
-    internal sealed class SNAP004TimerStartedDuringInit : IValueHazard, IStartHazard
+    internal sealed class SNAP004TimerStartedDuringInit : IValueHazard, IStartHazard, IInitCallHazard
     {
         public static readonly SNAP004TimerStartedDuringInit Instance = new SNAP004TimerStartedDuringInit();
 
@@ -120,6 +124,41 @@ namespace SnapSafe.Analyzers.Rules
             }
         }
 
+        /// <summary>
+        /// <c>host.StartAsync()</c>, <c>host.Start()</c>, <c>host.RunAsync()</c>, <c>host.Run()</c> on an <c>IHost</c> in init
+        /// code. The statement that starts the Lambda runtime (a minimal API's <c>app.Run()</c>) is not init code, so it
+        /// never gets here.
+        /// </summary>
+        public bool TryMatchCall(IInvocationOperation invocation, IHazardContext context, out string api)
+        {
+            api = string.Empty;
+            var name = invocation.TargetMethod.Name;
+            if (name != "Start" && name != "StartAsync" && name != "Run" && name != "RunAsync")
+            {
+                return false;
+            }
+
+            var host = OperationFacts.Receiver(invocation)?.Type;
+            if (!KnownTypes.Implements(host, context.Types.IHost))
+            {
+                return false;
+            }
+
+            api = name + "()";
+            return true;
+        }
+
+        /// <summary>A host started during init: reported at the start call, with no automatic fix.</summary>
+        public void Report(InitCall call, InitPhase phase, ICollection<Finding> findings)
+        {
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(FixProperties.Fixable, "false");
+            var host = OperationFacts.Receiver(call.Invocation) is { } receiver && OperationFacts.SymbolOf(OperationFacts.Unwrap(receiver)) is { } symbol ? symbol.Name : "host";
+            findings.Add(new Finding(Descriptor, call.Syntax.GetLocation(), ImmutableArray<Location>.Empty, properties, new object[] { host, "generic host and its hosted services (" + call.Api + ")" }, OriginsOf(call)));
+        }
+
+        private static ImmutableArray<ISymbol> OriginsOf(InitCall call)
+            => call.Frame.Origin == null ? ImmutableArray<ISymbol>.Empty : ImmutableArray.Create(call.Frame.Origin);
+
         private static bool IsEnablingAssignment(IOperation operation, KnownTypes types)
             => operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { Name: "Enabled" } property }, Value: var value }
                 && KnownTypes.IsOrDerives(property.ContainingType, types.TimersTimer)
@@ -139,7 +178,7 @@ namespace SnapSafe.Analyzers.Rules
         }
 
         /// <summary><c>Timeout.Infinite</c>, <c>-1</c>, <c>Timeout.InfiniteTimeSpan</c>: a timer that is not started.</summary>
-        private static bool IsInfinite(IOperation value, KnownTypes types)
+        public static bool IsInfinite(IOperation value, KnownTypes types)
         {
             while (value is IConversionOperation conversion)
             {

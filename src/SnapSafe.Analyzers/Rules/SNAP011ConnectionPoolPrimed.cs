@@ -10,7 +10,9 @@ namespace SnapSafe.Analyzers.Rules
     /// SNAP011: a pooled ADO.NET connection opened during init and handed back to the pool (not kept), with no pool
     /// clearing in a before-snapshot hook. Clearing is any provider's static <c>ClearAllPools</c>/<c>ClearPool</c>
     /// (Npgsql, Microsoft.Data.SqlClient, System.Data.SqlClient, MySqlConnector, Microsoft.Data.Sqlite) or
-    /// <c>Clear()</c> on a <c>DbDataSource</c> (Npgsql data sources).
+    /// <c>Clear()</c> on a <c>DbDataSource</c> (Npgsql data sources). A connection (or data source) whose connection
+    /// string says <c>Pooling=false</c> (a constant, an interpolated string's text, or a connection-string builder with
+    /// <c>Pooling = false</c>) has no pool and is not a finding.
     /// </summary>
     internal sealed class SNAP011ConnectionPoolPrimed : IPooledOpenHazard, IModelRule
     {
@@ -32,18 +34,257 @@ namespace SnapSafe.Analyzers.Rules
             {
                 connectionType = receiver.Type;
                 opensReceiver = true;
-                return true;
+                return !PoolingDisabled(receiver, context, 0);
             }
 
             if (ApiMatch.IsCallOn(invocation, types.DbDataSource) && method.Name.StartsWith("OpenConnection", System.StringComparison.Ordinal))
             {
                 connectionType = invocation.Type;
                 opensReceiver = false;
-                return true;
+                return receiver == null || !PoolingDisabled(receiver, context, 0);
             }
 
             connectionType = null;
             opensReceiver = false;
+            return false;
+        }
+
+        private const int MaxConnectionStringDepth = 4;
+
+        /// <summary>
+        /// True when every connection string the connection (or data source) is seen built from says <c>Pooling=false</c>:
+        /// a constant or interpolated string, a builder with <c>Pooling = false</c>, through locals, field initializers,
+        /// the creation's arguments and <c>ConnectionString</c> assignments in the same body.
+        /// </summary>
+        private static bool PoolingDisabled(IOperation connection, IHazardContext context, int depth)
+        {
+            var found = false;
+            foreach (var value in ConnectionStringsOf(connection, context, depth))
+            {
+                found = true;
+                if (!StringDisablesPooling(value, context, depth))
+                {
+                    return false;
+                }
+            }
+
+            return found;
+        }
+
+        /// <summary>The connection-string values a connection, data source or builder is created or configured with.</summary>
+        private static IEnumerable<IOperation> ConnectionStringsOf(IOperation holder, IHazardContext context, int depth)
+        {
+            holder = OperationFacts.Unwrap(holder);
+            if (depth > MaxConnectionStringDepth)
+            {
+                yield break;
+            }
+
+            switch (holder)
+            {
+                case ILocalReferenceOperation local:
+                    foreach (var value in context.ValuesOf(local))
+                    {
+                        foreach (var nested in ConnectionStringsOf(value, context, depth + 1))
+                        {
+                            yield return nested;
+                        }
+                    }
+
+                    foreach (var operation in OperationFacts.RootOf(holder).Descendants())
+                    {
+                        if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "ConnectionString", Instance: ILocalReferenceOperation target } } assignment
+                            && SymbolEqualityComparer.Default.Equals(target.Local, local.Local))
+                        {
+                            yield return assignment.Value;
+                        }
+                    }
+
+                    break;
+
+                case IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.IsEmpty: true }:
+                    foreach (var value in context.DeclaredInitializersOf(((IMemberReferenceOperation)holder).Member))
+                    {
+                        foreach (var nested in ConnectionStringsOf(value, context, depth + 1))
+                        {
+                            yield return nested;
+                        }
+                    }
+
+                    break;
+
+                case IObjectCreationOperation creation:
+                    foreach (var argument in creation.Arguments)
+                    {
+                        if (argument.Value.Type?.SpecialType == SpecialType.System_String)
+                        {
+                            yield return argument.Value;
+                        }
+                    }
+
+                    if (creation.Initializer != null)
+                    {
+                        foreach (var initializer in creation.Initializer.Initializers)
+                        {
+                            if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "ConnectionString" } } assignment)
+                            {
+                                yield return assignment.Value;
+                            }
+                        }
+                    }
+
+                    break;
+
+                case IInvocationOperation invocation:
+                    // NpgsqlDataSource.Create(connectionString), new NpgsqlDataSourceBuilder(connectionString).Build().
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        if (argument.Value.Type?.SpecialType == SpecialType.System_String)
+                        {
+                            yield return argument.Value;
+                        }
+                    }
+
+                    if (invocation.Instance != null)
+                    {
+                        foreach (var nested in ConnectionStringsOf(invocation.Instance, context, depth + 1))
+                        {
+                            yield return nested;
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        private static bool StringDisablesPooling(IOperation value, IHazardContext context, int depth)
+        {
+            value = OperationFacts.Unwrap(value);
+            if (value.ConstantValue.HasValue)
+            {
+                return value.ConstantValue.Value is string text && SaysPoolingFalse(text);
+            }
+
+            switch (value)
+            {
+                case IInterpolatedStringOperation interpolated:
+                    var text = new System.Text.StringBuilder();
+                    foreach (var part in interpolated.Parts)
+                    {
+                        text.Append(part is IInterpolatedStringTextOperation literal && literal.Text.ConstantValue.Value is string piece ? piece : ";");
+                    }
+
+                    return SaysPoolingFalse(text.ToString());
+
+                case ILocalReferenceOperation local when depth <= MaxConnectionStringDepth:
+                    var values = context.ValuesOf(local);
+                    if (values.Count == 0)
+                    {
+                        return false;
+                    }
+
+                    foreach (var assigned in values)
+                    {
+                        if (!StringDisablesPooling(assigned, context, depth + 1))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+
+                case IPropertyReferenceOperation { Property.Name: "ConnectionString", Instance: { } builder } when KnownTypes.IsOrDerives(builder.Type, context.Types.DbConnectionStringBuilder):
+                    return BuilderDisablesPooling(builder, context, depth + 1);
+
+                case IInvocationOperation { TargetMethod.Name: "ToString", Instance: { } builder } when KnownTypes.IsOrDerives(builder.Type, context.Types.DbConnectionStringBuilder):
+                    return BuilderDisablesPooling(builder, context, depth + 1);
+
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>A connection-string builder created or configured with <c>Pooling = false</c> (or from a string that says so).</summary>
+        private static bool BuilderDisablesPooling(IOperation builder, IHazardContext context, int depth)
+        {
+            builder = OperationFacts.Unwrap(builder);
+            if (depth > MaxConnectionStringDepth)
+            {
+                return false;
+            }
+
+            if (builder is IObjectCreationOperation creation)
+            {
+                if (creation.Initializer != null)
+                {
+                    foreach (var initializer in creation.Initializer.Initializers)
+                    {
+                        if (IsPoolingFalse(initializer))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                foreach (var argument in creation.Arguments)
+                {
+                    if (argument.Value.Type?.SpecialType == SpecialType.System_String && StringDisablesPooling(argument.Value, context, depth + 1))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            if (builder is not ILocalReferenceOperation local)
+            {
+                return false;
+            }
+
+            foreach (var operation in OperationFacts.RootOf(builder).Descendants())
+            {
+                if (IsPoolingFalse(operation) && operation is ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Instance: ILocalReferenceOperation target } }
+                    && SymbolEqualityComparer.Default.Equals(target.Local, local.Local))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var value in context.ValuesOf(local))
+            {
+                if (BuilderDisablesPooling(value, context, depth + 1))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary><c>Pooling = false</c> or <c>["Pooling"] = false</c> (the value a constant false).</summary>
+        private static bool IsPoolingFalse(IOperation operation)
+            => operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target, Value: var value }
+                && (target.Property.Name == "Pooling"
+                    || (target.Property.IsIndexer && target.Arguments.Length == 1 && target.Arguments[0].Value.ConstantValue.Value is string key
+                        && string.Equals(key.Trim(), "Pooling", System.StringComparison.OrdinalIgnoreCase)))
+                && OperationFacts.Unwrap(value).ConstantValue is { HasValue: true } constant
+                && (constant.Value is false || (constant.Value is string text && string.Equals(text.Trim(), "false", System.StringComparison.OrdinalIgnoreCase)));
+
+        /// <summary>A connection string with a <c>Pooling=false</c> pair (keys and values case-insensitive, spaces allowed).</summary>
+        internal static bool SaysPoolingFalse(string connectionString)
+        {
+            foreach (var pair in connectionString.Split(';'))
+            {
+                var equals = pair.IndexOf('=');
+                if (equals > 0
+                    && string.Equals(pair.Substring(0, equals).Trim(), "Pooling", System.StringComparison.OrdinalIgnoreCase)
+                    && string.Equals(pair.Substring(equals + 1).Trim().Trim('\'', '"'), "false", System.StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
             return false;
         }
 

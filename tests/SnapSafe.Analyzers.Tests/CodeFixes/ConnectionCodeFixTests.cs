@@ -77,7 +77,7 @@ Func<string, ILambdaContext, string> handler = (input, context) => input + db.St
 SnapshotRestore.RegisterAfterRestore(async () =>
 {
     await db.CloseAsync();
-    await db.OpenAsync();
+    await {|SNAP049:db.OpenAsync()|};
 });
 await LambdaBootstrapBuilder.Create(handler, new DefaultLambdaJsonSerializer()).Build().RunAsync();
 ",

@@ -81,7 +81,7 @@ var apiKey = (await secrets.GetSecretValueAsync(new GetSecretValueRequest { Secr
 Func<string, ILambdaContext, string> handler = (input, context) => input + apiKey.Length;
 SnapshotRestore.RegisterAfterRestore(async () =>
 {
-    apiKey = (await secrets.GetSecretValueAsync(new GetSecretValueRequest { SecretId = ""api-key"" })).SecretString;
+    apiKey = (await {|SNAP049:secrets.GetSecretValueAsync(new GetSecretValueRequest { SecretId = ""api-key"" })|}).SecretString;
 });
 await LambdaBootstrapBuilder.Create(handler, new DefaultLambdaJsonSerializer()).Build().RunAsync();
 ");

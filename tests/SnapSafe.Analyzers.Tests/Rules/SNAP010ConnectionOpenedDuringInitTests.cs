@@ -260,7 +260,7 @@ public class Function
     {
         _connection.Open();
         SnapshotRestore.RegisterBeforeSnapshot(async () => await _connection.CloseAsync());
-        SnapshotRestore.RegisterAfterRestore(async () => await _connection.OpenAsync());
+        SnapshotRestore.RegisterAfterRestore(async () => await {|SNAP049:_connection.OpenAsync()|});
     }
 
     public string Handler(string input, ILambdaContext context) => _connection.Database;
@@ -278,7 +278,7 @@ public class Function
 
     static Function()
     {
-        SnapshotRestore.RegisterAfterRestore(async () => _redis = await ConnectionMultiplexer.ConnectAsync(""cache:6379""));
+        SnapshotRestore.RegisterAfterRestore(async () => _redis = await {|SNAP049:ConnectionMultiplexer.ConnectAsync(""cache:6379"")|});
     }
 
     public string Handler(string input, ILambdaContext context) => (string)_redis.GetDatabase().StringGet(input);

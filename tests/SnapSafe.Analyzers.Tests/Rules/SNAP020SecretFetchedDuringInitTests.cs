@@ -224,7 +224,7 @@ public class Function
     public Function()
     {
         _secret = _sm.GetSecretValueAsync(new GetSecretValueRequest { SecretId = ""db"" }).Result.SecretString;
-        SnapshotRestore.RegisterAfterRestore(async () => _secret = (await _sm.GetSecretValueAsync(new GetSecretValueRequest { SecretId = ""db"" })).SecretString);
+        SnapshotRestore.RegisterAfterRestore(async () => _secret = (await {|SNAP049:_sm.GetSecretValueAsync(new GetSecretValueRequest { SecretId = ""db"" })|}).SecretString);
     }
 
     public string Handler(string input, ILambdaContext context) => _secret;

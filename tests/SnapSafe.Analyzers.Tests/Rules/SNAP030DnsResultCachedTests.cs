@@ -104,7 +104,7 @@ public class Function
 
     static Function()
     {
-        SnapshotRestore.RegisterAfterRestore(async () => _addresses = await Dns.GetHostAddressesAsync(""db.internal""));
+        SnapshotRestore.RegisterAfterRestore(async () => _addresses = await {|SNAP049:Dns.GetHostAddressesAsync(""db.internal"")|});
     }
 
     public string Handler(string input, ILambdaContext context) => _addresses[0].ToString();

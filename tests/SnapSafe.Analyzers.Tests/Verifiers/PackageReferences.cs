@@ -12,13 +12,19 @@ namespace SnapSafe.Analyzers.Tests.Verifiers
     /// <summary>
     /// The data-provider and AWS SDK packages the rule tests compile against: the real assemblies of Npgsql,
     /// MySqlConnector, Microsoft.Data.SqlClient, StackExchange.Redis, AWSSDK.Core, AWSSDK.KeyManagementService,
-    /// AWSSDK.SecurityToken, AWSSDK.SimpleSystemsManagement and AWSSDK.DynamoDBv2, read from the package folders this project restores
-    /// (reference only), and the AWSSDK.SecretsManager stand-in (samples/StandIns, with the caching client), compiled
-    /// against the real AWSSDK.Core. Loaded once per test run.
+    /// AWSSDK.SecurityToken, AWSSDK.SimpleSystemsManagement, AWSSDK.DynamoDBv2, AWSSDK.Extensions.NETCore.Setup, Grpc.Net.Client (with
+    /// Grpc.Net.Common and Grpc.Core.Api), RabbitMQ.Client and Confluent.Kafka, read from the package folders this
+    /// project restores (reference only); the stand-ins of AWSSDK.SecretsManager (with the caching client),
+    /// Amazon.Extensions.Configuration.SystemsManager and Kralizek.Extensions.Configuration.AWSSecretsManager
+    /// (samples/StandIns), compiled against the real AWS SDK assemblies; and the Microsoft.Extensions.* reference
+    /// assemblies of the ASP.NET Core 8.0 reference pack (configuration, hosting, dependency injection: the real
+    /// Microsoft.Extensions.Configuration and Microsoft.Extensions.Hosting API). Loaded once per test run.
     /// </summary>
     public static class PackageReferences
     {
         public const string SecretsManagerAssembly = "AWSSDK.SecretsManager";
+        public const string SystemsManagerConfigurationAssembly = "Amazon.Extensions.Configuration.SystemsManager";
+        public const string SecretsManagerConfigurationAssembly = "Kralizek.Extensions.Configuration.AWSSecretsManager";
 
         /// <summary>Package id and the assembly it ships.</summary>
         private static readonly (string Package, string Assembly)[] Packages =
@@ -32,6 +38,12 @@ namespace SnapSafe.Analyzers.Tests.Verifiers
             ("AWSSDK.SecurityToken", "AWSSDK.SecurityToken"),
             ("AWSSDK.SimpleSystemsManagement", "AWSSDK.SimpleSystemsManagement"),
             ("AWSSDK.DynamoDBv2", "AWSSDK.DynamoDBv2"),
+            ("AWSSDK.Extensions.NETCore.Setup", "AWSSDK.Extensions.NETCore.Setup"),
+            ("Grpc.Net.Client", "Grpc.Net.Client"),
+            ("Grpc.Net.Common", "Grpc.Net.Common"),
+            ("Grpc.Core.Api", "Grpc.Core.Api"),
+            ("RabbitMQ.Client", "RabbitMQ.Client"),
+            ("Confluent.Kafka", "Confluent.Kafka"),
         };
 
         /// <summary>Asset folders in the order a net8.0 project picks them.</summary>
@@ -72,6 +84,8 @@ namespace SnapSafe.Analyzers.Tests.Verifiers
             var extensions = await StandInReferences.MicrosoftExtensionsAsync().ConfigureAwait(false);
             var builder = ImmutableArray.CreateBuilder<MetadataReference>();
             MetadataReference? core = null;
+            MetadataReference? setup = null;
+            MetadataReference? ssm = null;
             foreach (var (package, assembly) in Packages)
             {
                 var reference = MetadataReference.CreateFromFile(AssemblyPathOf(package, assembly));
@@ -80,10 +94,22 @@ namespace SnapSafe.Analyzers.Tests.Verifiers
                 {
                     core = reference;
                 }
+                else if (assembly == "AWSSDK.Extensions.NETCore.Setup")
+                {
+                    setup = reference;
+                }
+                else if (assembly == "AWSSDK.SimpleSystemsManagement")
+                {
+                    ssm = reference;
+                }
             }
 
             var net8Symbols = new[] { "NET", "NET8_0", "NETCOREAPP", "NET5_0_OR_GREATER", "NET6_0_OR_GREATER", "NET7_0_OR_GREATER", "NET8_0_OR_GREATER", "NETCOREAPP3_1_OR_GREATER" };
-            builder.Add(StandInReferences.Compile(SecretsManagerAssembly, net8Symbols, nullable: false, net80.Add(core!)));
+            var secretsManager = StandInReferences.Compile(SecretsManagerAssembly, net8Symbols, nullable: false, net80.Add(core!));
+            builder.Add(secretsManager);
+            var configurationReferences = net80.AddRange(extensions).Add(core!).Add(setup!);
+            builder.Add(StandInReferences.Compile(SystemsManagerConfigurationAssembly, net8Symbols, nullable: false, configurationReferences.Add(ssm!)));
+            builder.Add(StandInReferences.Compile(SecretsManagerConfigurationAssembly, net8Symbols, nullable: false, configurationReferences.Add(secretsManager)));
             foreach (var extension in extensions)
             {
                 builder.Add(extension);
