@@ -25,7 +25,11 @@ public class Function
         _connection = connection;
         SnapshotRestore.RegisterBeforeSnapshot(async () => await FunctionHandler(""warm"", null!));
         {|SNAP045:SnapshotRestore.RegisterBeforeSnapshot(async () => await _connection.CloseAsync())|};
-        SnapshotRestore.RegisterAfterRestore(async () => await _connection.OpenAsync());
+        SnapshotRestore.RegisterAfterRestore(async () =>
+        {
+            using var timeout = new System.Threading.CancellationTokenSource(System.TimeSpan.FromSeconds(5));
+            await _connection.OpenAsync(timeout.Token);
+        });
     }
 
     public Task<string> FunctionHandler(string input, ILambdaContext context) => Task.FromResult(input);
@@ -43,7 +47,11 @@ public class Function
         _connection = connection;
         SnapshotRestore.RegisterBeforeSnapshot(async () => await _connection.CloseAsync());
         SnapshotRestore.RegisterBeforeSnapshot(async () => await FunctionHandler(""warm"", null!));
-        SnapshotRestore.RegisterAfterRestore(async () => await _connection.OpenAsync());
+        SnapshotRestore.RegisterAfterRestore(async () =>
+        {
+            using var timeout = new System.Threading.CancellationTokenSource(System.TimeSpan.FromSeconds(5));
+            await _connection.OpenAsync(timeout.Token);
+        });
     }
 
     public Task<string> FunctionHandler(string input, ILambdaContext context) => Task.FromResult(input);
@@ -68,7 +76,11 @@ public class Function
         SnapshotRestore.RegisterBeforeSnapshot(async () => await FunctionHandler(""warm"", null!));
         {|SNAP045:SnapshotRestore.RegisterBeforeSnapshot(async () => await _log.FlushAsync())|};
         {|SNAP045:SnapshotRestore.RegisterBeforeSnapshot(async () => await _connection.CloseAsync())|};
-        SnapshotRestore.RegisterAfterRestore(async () => await _connection.OpenAsync());
+        SnapshotRestore.RegisterAfterRestore(async () =>
+        {
+            using var timeout = new System.Threading.CancellationTokenSource(System.TimeSpan.FromSeconds(5));
+            await _connection.OpenAsync(timeout.Token);
+        });
     }
 
     public Task<string> FunctionHandler(string input, ILambdaContext context) => Task.FromResult(input);
@@ -90,7 +102,11 @@ public class Function
         SnapshotRestore.RegisterBeforeSnapshot(async () => await _log.FlushAsync());
         SnapshotRestore.RegisterBeforeSnapshot(async () => await _connection.CloseAsync());
         SnapshotRestore.RegisterBeforeSnapshot(async () => await FunctionHandler(""warm"", null!));
-        SnapshotRestore.RegisterAfterRestore(async () => await _connection.OpenAsync());
+        SnapshotRestore.RegisterAfterRestore(async () =>
+        {
+            using var timeout = new System.Threading.CancellationTokenSource(System.TimeSpan.FromSeconds(5));
+            await _connection.OpenAsync(timeout.Token);
+        });
     }
 
     public Task<string> FunctionHandler(string input, ILambdaContext context) => Task.FromResult(input);

@@ -21,7 +21,11 @@ public class Function
         _connection = connection;
         SnapshotRestore.RegisterBeforeSnapshot(async () => await FunctionHandler(""warm"", null!));
         {|SNAP045:SnapshotRestore.RegisterBeforeSnapshot(async () => await _connection.CloseAsync())|};
-        SnapshotRestore.RegisterAfterRestore(async () => await _connection.OpenAsync());
+        SnapshotRestore.RegisterAfterRestore(async () =>
+        {
+            using var timeout = new System.Threading.CancellationTokenSource(System.TimeSpan.FromSeconds(5));
+            await _connection.OpenAsync(timeout.Token);
+        });
     }
 
     public Task<string> FunctionHandler(string input, ILambdaContext context) => Task.FromResult(input + _connection.State);
@@ -42,7 +46,11 @@ public class Function
         _connection = connection;
         SnapshotRestore.RegisterBeforeSnapshot(async () => await _connection.CloseAsync());
         SnapshotRestore.RegisterBeforeSnapshot(async () => await FunctionHandler(""warm"", null!));
-        SnapshotRestore.RegisterAfterRestore(async () => await _connection.OpenAsync());
+        SnapshotRestore.RegisterAfterRestore(async () =>
+        {
+            using var timeout = new System.Threading.CancellationTokenSource(System.TimeSpan.FromSeconds(5));
+            await _connection.OpenAsync(timeout.Token);
+        });
     }
 
     public Task<string> FunctionHandler(string input, ILambdaContext context) => Task.FromResult(input + _connection.State);
@@ -67,7 +75,11 @@ public class Function
             await FunctionHandler(""warm"", null!);
             await _connection.CloseAsync();
         });
-        SnapshotRestore.RegisterAfterRestore(async () => await _connection.OpenAsync());
+        SnapshotRestore.RegisterAfterRestore(async () =>
+        {
+            using var timeout = new System.Threading.CancellationTokenSource(System.TimeSpan.FromSeconds(5));
+            await _connection.OpenAsync(timeout.Token);
+        });
     }
 
     public Task<string> FunctionHandler(string input, ILambdaContext context) => Task.FromResult(input + _connection.State);

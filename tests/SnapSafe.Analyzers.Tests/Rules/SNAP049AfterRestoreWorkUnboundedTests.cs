@@ -188,7 +188,11 @@ public class Function
 
     public Function()
     {
-        SnapshotRestore.RegisterBeforeSnapshot(async () => await Http.GetAsync(""https://partner.example.com/flush""));
+        SnapshotRestore.RegisterBeforeSnapshot(async () =>
+        {
+            using var flush = new HttpClient();
+            await flush.GetAsync(""https://partner.example.com/flush"");
+        });
         var restore = new CancellationTokenSource(TimeSpan.FromSeconds(8));
         Setup(restore.Token);
     }
