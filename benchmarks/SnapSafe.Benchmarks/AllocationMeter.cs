@@ -18,8 +18,14 @@ namespace SnapSafe.Benchmarks
     internal sealed class AllocationMeter
     {
         private long _bytes;
+        private int _compilationStarts;
 
         public long Bytes => Interlocked.Read(ref _bytes);
+
+        /// <summary>How many times the analyzer's compilation-start actions ran (once per compilation the driver analyzes).</summary>
+        public int CompilationStarts => Volatile.Read(ref _compilationStarts);
+
+        public void CountCompilationStart() => Interlocked.Increment(ref _compilationStarts);
 
         public void Run(Action action)
         {
@@ -74,7 +80,11 @@ namespace SnapSafe.Benchmarks
             public override void ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags analysisMode) => _inner.ConfigureGeneratedCodeAnalysis(analysisMode);
 
             public override void RegisterCompilationStartAction(Action<CompilationStartAnalysisContext> action)
-                => _inner.RegisterCompilationStartAction(context => _meter.Run(() => action(new MeteredCompilationStartContext(context, _meter))));
+                => _inner.RegisterCompilationStartAction(context =>
+                {
+                    _meter.CountCompilationStart();
+                    _meter.Run(() => action(new MeteredCompilationStartContext(context, _meter)));
+                });
 
             public override void RegisterCompilationAction(Action<CompilationAnalysisContext> action) => _inner.RegisterCompilationAction(_meter.Wrap(action));
 
