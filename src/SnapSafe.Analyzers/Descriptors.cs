@@ -147,8 +147,7 @@ namespace SnapSafe.Analyzers
             "Invalid SnapSafe configuration",
             "SnapSafe configuration key '{0}' has an invalid value '{1}': {2}",
             DiagnosticSeverity.Warning,
-            "A snapsafe.* key in .editorconfig or .globalconfig has a value SnapSafe cannot use. The key is ignored (its default applies) until the value is fixed.",
-            WellKnownDiagnosticTags.CompilationEnd);
+            "A snapsafe.* key in .editorconfig or .globalconfig has a value SnapSafe cannot use. The key is ignored (its default applies) until the value is fixed.");
 
         public static readonly DiagnosticDescriptor SNAP901TemplateUnreadable = Create(
             DiagnosticIds.TemplateUnreadable,

@@ -17,11 +17,12 @@ namespace SnapSafe.Analyzers.Configuration
     /// <summary>A configuration value SnapSafe cannot use (reported as SNAP900).</summary>
     internal readonly struct ConfigurationProblem : IEquatable<ConfigurationProblem>
     {
-        public ConfigurationProblem(string key, string value, string reason)
+        public ConfigurationProblem(string key, string value, string reason, SyntaxTree? tree)
         {
             Key = key;
             Value = value;
             Reason = reason;
+            Tree = tree;
         }
 
         public string Key { get; }
@@ -29,6 +30,13 @@ namespace SnapSafe.Analyzers.Configuration
         public string Value { get; }
 
         public string Reason { get; }
+
+        /// <summary>
+        /// The source file the problem is reported on: the first one (in compilation order, generated code left out)
+        /// whose options carry the value, or the first one of the compilation for a <c>.globalconfig</c> value. Null
+        /// when the compilation has no such file.
+        /// </summary>
+        public SyntaxTree? Tree { get; }
 
         public bool Equals(ConfigurationProblem other) => Key == other.Key && Value == other.Value;
 
@@ -40,7 +48,8 @@ namespace SnapSafe.Analyzers.Configuration
     /// <summary>
     /// SnapSafe's <c>.editorconfig</c>/<c>.globalconfig</c> keys, parsed in one place. Compilation-wide keys
     /// (handler types, extra APIs) are the union of what the global options and every tree's options say;
-    /// <c>snapsafe.snapstart</c> is read per tree.
+    /// <c>snapsafe.snapstart</c> is read per tree. Values are checked (<see cref="Problems"/>) only when asked: a project
+    /// SnapSafe leaves alone pays for reading the keys, not for checking them.
     /// </summary>
     internal sealed class SnapSafeOptions
     {
@@ -58,11 +67,17 @@ namespace SnapSafe.Analyzers.Configuration
         };
 
         private readonly AnalyzerConfigOptionsProvider _provider;
+        private readonly Compilation _compilation;
 
-        private SnapSafeOptions(AnalyzerConfigOptionsProvider provider, ImmutableHashSet<string> handlerTypes, ImmutableHashSet<string> uniqueValueMethods, ImmutableHashSet<string> sensitiveTypes, ImmutableHashSet<string> secretMethods, ImmutableHashSet<string> connectionMethods)
+        /// <summary>Each distinct set of per-tree options, with the trees it applies to, in compilation order.</summary>
+        private readonly List<(AnalyzerConfigOptions Options, List<SyntaxTree> Trees)> _treeOptions;
+        private ImmutableArray<ConfigurationProblem> _problems;
+
+        private SnapSafeOptions(AnalyzerConfigOptionsProvider provider, Compilation compilation, List<(AnalyzerConfigOptions Options, List<SyntaxTree> Trees)> treeOptions, ImmutableHashSet<string> handlerTypes, ImmutableHashSet<string> uniqueValueMethods, ImmutableHashSet<string> sensitiveTypes, ImmutableHashSet<string> secretMethods, ImmutableHashSet<string> connectionMethods)
         {
             _provider = provider;
-            Problems = ImmutableArray<ConfigurationProblem>.Empty;
+            _compilation = compilation;
+            _treeOptions = treeOptions;
             SecretMethods = secretMethods;
             ConnectionMethods = connectionMethods;
             HandlerTypes = handlerTypes;
@@ -70,8 +85,19 @@ namespace SnapSafe.Analyzers.Configuration
             SensitiveTypes = sensitiveTypes;
         }
 
-        /// <summary>Values that could not be used, each once.</summary>
-        public ImmutableArray<ConfigurationProblem> Problems { get; private set; }
+        /// <summary>Values that could not be used, each once, checked on first use.</summary>
+        public ImmutableArray<ConfigurationProblem> Problems
+        {
+            get
+            {
+                if (_problems.IsDefault)
+                {
+                    ImmutableInterlocked.InterlockedInitialize(ref _problems, Validate());
+                }
+
+                return _problems;
+            }
+        }
 
         /// <summary>Full type names (<c>Namespace.Type</c>) that are Lambda handlers even without <c>ILambdaContext</c>.</summary>
         public ImmutableHashSet<string> HandlerTypes { get; }
@@ -95,30 +121,79 @@ namespace SnapSafe.Analyzers.Configuration
             var sensitiveTypes = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
             var secretMethods = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
             var connectionMethods = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
-            var problems = new HashSet<ConfigurationProblem>();
-            var checkedOptions = new HashSet<AnalyzerConfigOptions>();
+            var treeOptions = new List<(AnalyzerConfigOptions Options, List<SyntaxTree> Trees)>();
+            var indexOf = new Dictionary<AnalyzerConfigOptions, int>();
             Collect(provider.GlobalOptions, handlerTypes, uniqueValueMethods, sensitiveTypes, secretMethods, connectionMethods);
-            Validate(provider.GlobalOptions, problems);
             foreach (var tree in compilation.SyntaxTrees)
             {
                 var options = provider.GetOptions(tree);
-                if (checkedOptions.Add(options))
+                if (indexOf.TryGetValue(options, out var index))
                 {
-                    Collect(options, handlerTypes, uniqueValueMethods, sensitiveTypes, secretMethods, connectionMethods);
-                    Validate(options, problems);
+                    treeOptions[index].Trees.Add(tree);
+                    continue;
                 }
+
+                indexOf.Add(options, treeOptions.Count);
+                treeOptions.Add((options, new List<SyntaxTree> { tree }));
+                Collect(options, handlerTypes, uniqueValueMethods, sensitiveTypes, secretMethods, connectionMethods);
             }
 
-            var result = new SnapSafeOptions(provider, Clean(handlerTypes), Clean(uniqueValueMethods), Clean(sensitiveTypes), Clean(secretMethods), Clean(connectionMethods));
-            result.Problems = problems.ToImmutableArray();
-            return result;
+            return new SnapSafeOptions(provider, compilation, treeOptions, Clean(handlerTypes), Clean(uniqueValueMethods), Clean(sensitiveTypes), Clean(secretMethods), Clean(connectionMethods));
         }
 
         private static ImmutableHashSet<string> Clean(ImmutableHashSet<string>.Builder values) => values.ToImmutable();
 
-        /// <summary>Checks every snapsafe.* value a set of options holds.</summary>
-        private static void Validate(AnalyzerConfigOptions options, HashSet<ConfigurationProblem> problems)
+        /// <summary>
+        /// Every problem once, with the file it is reported on: <c>.globalconfig</c> values first (on the first file of
+        /// the compilation), then each set of per-file options in compilation order (on the first file it applies to).
+        /// Generated files are passed over: SnapSafe reports nothing in generated code.
+        /// </summary>
+        private ImmutableArray<ConfigurationProblem> Validate()
         {
+            var problems = new List<ConfigurationProblem>();
+            var seen = new HashSet<ConfigurationProblem>();
+            SyntaxTree? first = null;
+            foreach (var tree in _compilation.SyntaxTrees)
+            {
+                if (!GeneratedCode.IsGenerated(tree, _provider.GetOptions(tree)))
+                {
+                    first = tree;
+                    break;
+                }
+            }
+
+            Validate(_provider.GlobalOptions, first, problems, seen);
+            foreach (var (options, trees) in _treeOptions)
+            {
+                SyntaxTree? target = null;
+                foreach (var tree in trees)
+                {
+                    if (!GeneratedCode.IsGenerated(tree, options))
+                    {
+                        target = tree;
+                        break;
+                    }
+                }
+
+                // Options that apply to generated files only are reported where a user can see them.
+                Validate(options, target ?? first, problems, seen);
+            }
+
+            return problems.ToImmutableArray();
+        }
+
+        /// <summary>Checks every snapsafe.* value a set of options holds.</summary>
+        private static void Validate(AnalyzerConfigOptions options, SyntaxTree? tree, List<ConfigurationProblem> problems, HashSet<ConfigurationProblem> seen)
+        {
+            void Add(string key, string value, string reason)
+            {
+                var problem = new ConfigurationProblem(key, value, reason, tree);
+                if (seen.Add(problem))
+                {
+                    problems.Add(problem);
+                }
+            }
+
             foreach (var key in options.Keys)
             {
                 if (!key.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) || !options.TryGetValue(key, out var value))
@@ -129,7 +204,7 @@ namespace SnapSafe.Analyzers.Configuration
                 var known = Array.IndexOf(KnownKeys, key.ToLowerInvariant()) >= 0;
                 if (!known)
                 {
-                    problems.Add(new ConfigurationProblem(key, value, "unknown key; the keys are " + string.Join(", ", KnownKeys)));
+                    Add(key, value, "unknown key; the keys are " + string.Join(", ", KnownKeys));
                     continue;
                 }
 
@@ -138,7 +213,7 @@ namespace SnapSafe.Analyzers.Configuration
                     case SnapStartKey:
                         if (!TryParseMode(value, out _))
                         {
-                            problems.Add(new ConfigurationProblem(key, value, "expected auto, enabled or disabled; auto applies"));
+                            Add(key, value, "expected auto, enabled or disabled; auto applies");
                         }
 
                         break;
@@ -149,7 +224,7 @@ namespace SnapSafe.Analyzers.Configuration
                         {
                             if (!IsTypeName(part))
                             {
-                                problems.Add(new ConfigurationProblem(key, part, "expected a full type name such as MyCompany.Orders.Function; this entry is ignored"));
+                                Add(key, part, "expected a full type name such as MyCompany.Orders.Function; this entry is ignored");
                             }
                         }
 
@@ -160,7 +235,7 @@ namespace SnapSafe.Analyzers.Configuration
                         {
                             if (!part.StartsWith("M:", StringComparison.Ordinal) || part.Length < 5)
                             {
-                                problems.Add(new ConfigurationProblem(key, part, "expected a documentation-comment ID such as M:MyCo.Vault.Read(System.String); this entry is ignored"));
+                                Add(key, part, "expected a documentation-comment ID such as M:MyCo.Vault.Read(System.String); this entry is ignored");
                             }
                         }
 

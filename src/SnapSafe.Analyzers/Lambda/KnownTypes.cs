@@ -1,3 +1,4 @@
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace SnapSafe.Analyzers.Lambda
@@ -5,152 +6,177 @@ namespace SnapSafe.Analyzers.Lambda
     /// <summary>
     /// The types SnapSafe recognizes, resolved once per compilation by metadata name: the Amazon.Lambda.* packages
     /// (a compilation that references none of them has no Lambda code) and the BCL APIs whose results are hazards.
+    /// Only the Lambda marker types are resolved up front; every other type when the model first asks for it.
     /// </summary>
     internal sealed class KnownTypes
     {
+        /// <summary>A looked-up type that the compilation does not have (a slot still null has not been looked up).</summary>
+        private static readonly object Missing = new object();
+
+        private readonly Compilation _compilation;
+
+        // Each slot holds the symbol, Missing, or null until the type is first asked for.
+        private object? _snapshotRestore;
+        private object? _lambdaBootstrapBuilder;
+        private object? _lambdaStartupAttribute;
+        private object? _random;
+        private object? _guid;
+        private object? _randomNumberGenerator;
+        private object? _path;
+        private object? _dateTime;
+        private object? _dateTimeOffset;
+        private object? _stopwatch;
+        private object? _environment;
+        private object? _timeProvider;
+        private object? _threadingTimer;
+        private object? _timersTimer;
+        private object? _periodicTimer;
+        private object? _cancellationTokenSource;
+        private object? _timeout;
+        private object? _timeSpan;
+        private object? _enumerable;
+        private object? _queryable;
+        private object? _webApplication;
+        private object? _iHost;
+        private object? _iServiceCollection;
+        private object? _dbConnection;
+        private object? _iDbConnection;
+        private object? _dbDataSource;
+        private object? _connectionMultiplexer;
+        private object? _tcpClient;
+        private object? _socket;
+        private object? _clientWebSocket;
+        private object? _httpMessageInvoker;
+        private object? _httpClient;
+        private object? _dns;
+        private object? _secretsManager;
+        private object? _secretsManagerCache;
+        private object? _simpleSystemsManagement;
+        private object? _keyManagementService;
+        private object? _securityTokenService;
+        private object? _aWSCredentials;
+        private object? _environmentVariablesAWSCredentials;
+        private object? _basicAWSCredentials;
+        private object? _sessionAWSCredentials;
+        private object? _aWSOptions;
+        private object? _iConfigurationBuilder;
+        private object? _iConfigurationRoot;
+        private object? _iHostBuilder;
+        private object? _iWebHostBuilder;
+        private object? _iHostedService;
+        private object? _grpcClientBase;
+        private object? _grpcChannel;
+        private object? _rabbitConnectionFactory;
+        private object? _kafkaProducerBuilder;
+        private object? _kafkaConsumerBuilder;
+        private object? _dbConnectionStringBuilder;
+        private object? _cancellationToken;
+        private object? _iAmazonService;
+        private object? _iDisposable;
+        private object? _iAsyncDisposable;
+
         private KnownTypes(Compilation compilation)
         {
+            _compilation = compilation;
+
+            // The types that make a compilation a Lambda project, resolved at once: a project without any of them
+            // (and without configured or deployed handlers) is left alone, so these few lookups are all it pays.
             ILambdaContext = compilation.GetTypeByMetadataName("Amazon.Lambda.Core.ILambdaContext");
-            SnapshotRestore = compilation.GetTypeByMetadataName("Amazon.Lambda.Core.SnapshotRestore");
             LambdaSerializerAttribute = compilation.GetTypeByMetadataName("Amazon.Lambda.Core.LambdaSerializerAttribute");
             LambdaBootstrap = compilation.GetTypeByMetadataName("Amazon.Lambda.RuntimeSupport.LambdaBootstrap");
-            LambdaBootstrapBuilder = compilation.GetTypeByMetadataName("Amazon.Lambda.RuntimeSupport.LambdaBootstrapBuilder");
             LambdaEventSource = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.LambdaEventSource");
             LambdaFunctionAttribute = compilation.GetTypeByMetadataName("Amazon.Lambda.Annotations.LambdaFunctionAttribute");
-            LambdaStartupAttribute = compilation.GetTypeByMetadataName("Amazon.Lambda.Annotations.LambdaStartupAttribute");
-
-            Random = compilation.GetTypeByMetadataName("System.Random");
-            Guid = compilation.GetTypeByMetadataName("System.Guid");
-            RandomNumberGenerator = compilation.GetTypeByMetadataName("System.Security.Cryptography.RandomNumberGenerator");
-            Path = compilation.GetTypeByMetadataName("System.IO.Path");
-            DateTime = compilation.GetTypeByMetadataName("System.DateTime");
-            DateTimeOffset = compilation.GetTypeByMetadataName("System.DateTimeOffset");
-            Stopwatch = compilation.GetTypeByMetadataName("System.Diagnostics.Stopwatch");
-            Environment = compilation.GetTypeByMetadataName("System.Environment");
-            TimeProvider = compilation.GetTypeByMetadataName("System.TimeProvider");
-            ThreadingTimer = compilation.GetTypeByMetadataName("System.Threading.Timer");
-            TimersTimer = compilation.GetTypeByMetadataName("System.Timers.Timer");
-            PeriodicTimer = compilation.GetTypeByMetadataName("System.Threading.PeriodicTimer");
-            CancellationTokenSource = compilation.GetTypeByMetadataName("System.Threading.CancellationTokenSource");
-            Timeout = compilation.GetTypeByMetadataName("System.Threading.Timeout");
-            TimeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
-            Enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
-            Queryable = compilation.GetTypeByMetadataName("System.Linq.Queryable");
-            WebApplication = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplication");
-            IHost = compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.IHost");
-            IServiceCollection = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IServiceCollection");
-
-            DbConnection = compilation.GetTypeByMetadataName("System.Data.Common.DbConnection");
-            IDbConnection = compilation.GetTypeByMetadataName("System.Data.IDbConnection");
-            DbDataSource = compilation.GetTypeByMetadataName("System.Data.Common.DbDataSource");
-            ConnectionMultiplexer = compilation.GetTypeByMetadataName("StackExchange.Redis.ConnectionMultiplexer");
-            TcpClient = compilation.GetTypeByMetadataName("System.Net.Sockets.TcpClient");
-            Socket = compilation.GetTypeByMetadataName("System.Net.Sockets.Socket");
-            ClientWebSocket = compilation.GetTypeByMetadataName("System.Net.WebSockets.ClientWebSocket");
-            HttpMessageInvoker = compilation.GetTypeByMetadataName("System.Net.Http.HttpMessageInvoker");
-            HttpClient = compilation.GetTypeByMetadataName("System.Net.Http.HttpClient");
-            Dns = compilation.GetTypeByMetadataName("System.Net.Dns");
-            SecretsManager = compilation.GetTypeByMetadataName("Amazon.SecretsManager.IAmazonSecretsManager");
-            SecretsManagerCache = compilation.GetTypeByMetadataName("Amazon.SecretsManager.Extensions.Caching.ISecretsManagerCache")
-                ?? compilation.GetTypeByMetadataName("Amazon.SecretsManager.Extensions.Caching.SecretsManagerCache");
-            SimpleSystemsManagement = compilation.GetTypeByMetadataName("Amazon.SimpleSystemsManagement.IAmazonSimpleSystemsManagement");
-            KeyManagementService = compilation.GetTypeByMetadataName("Amazon.KeyManagementService.IAmazonKeyManagementService");
-            SecurityTokenService = compilation.GetTypeByMetadataName("Amazon.SecurityToken.IAmazonSecurityTokenService");
-            AWSCredentials = compilation.GetTypeByMetadataName("Amazon.Runtime.AWSCredentials");
-            EnvironmentVariablesAWSCredentials = compilation.GetTypeByMetadataName("Amazon.Runtime.EnvironmentVariablesAWSCredentials");
-            BasicAWSCredentials = compilation.GetTypeByMetadataName("Amazon.Runtime.BasicAWSCredentials");
-            SessionAWSCredentials = compilation.GetTypeByMetadataName("Amazon.Runtime.SessionAWSCredentials");
-            AWSOptions = compilation.GetTypeByMetadataName("Amazon.Extensions.NETCore.Setup.AWSOptions");
-            IConfigurationBuilder = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfigurationBuilder");
-            IConfigurationRoot = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfigurationRoot");
-            IHostBuilder = compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.IHostBuilder");
-            IWebHostBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.IWebHostBuilder");
-            IHostedService = compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.IHostedService");
-            GrpcClientBase = compilation.GetTypeByMetadataName("Grpc.Core.ClientBase");
-            GrpcChannel = compilation.GetTypeByMetadataName("Grpc.Net.Client.GrpcChannel");
-            RabbitConnectionFactory = compilation.GetTypeByMetadataName("RabbitMQ.Client.IConnectionFactory");
-            KafkaProducerBuilder = compilation.GetTypeByMetadataName("Confluent.Kafka.ProducerBuilder`2");
-            KafkaConsumerBuilder = compilation.GetTypeByMetadataName("Confluent.Kafka.ConsumerBuilder`2");
-            DbConnectionStringBuilder = compilation.GetTypeByMetadataName("System.Data.Common.DbConnectionStringBuilder");
-            CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
-            IAmazonService = compilation.GetTypeByMetadataName("Amazon.Runtime.IAmazonService");
-            IDisposable = compilation.GetSpecialType(SpecialType.System_IDisposable);
-            IAsyncDisposable = compilation.GetTypeByMetadataName("System.IAsyncDisposable");
 
             HasLambdaTypes = ILambdaContext != null || LambdaBootstrap != null || LambdaEventSource != null
                 || LambdaFunctionAttribute != null || LambdaSerializerAttribute != null;
         }
 
+        // The marker types are set by the constructor; the others are looked up on first use, once per compilation
+        // (two threads may look one up at the same time: both get the same symbol).
         public INamedTypeSymbol? ILambdaContext { get; }
-        public INamedTypeSymbol? SnapshotRestore { get; }
+        public INamedTypeSymbol? SnapshotRestore => Resolve(ref _snapshotRestore, "Amazon.Lambda.Core.SnapshotRestore");
         public INamedTypeSymbol? LambdaSerializerAttribute { get; }
         public INamedTypeSymbol? LambdaBootstrap { get; }
-        public INamedTypeSymbol? LambdaBootstrapBuilder { get; }
+        public INamedTypeSymbol? LambdaBootstrapBuilder => Resolve(ref _lambdaBootstrapBuilder, "Amazon.Lambda.RuntimeSupport.LambdaBootstrapBuilder");
         public INamedTypeSymbol? LambdaEventSource { get; }
         public INamedTypeSymbol? LambdaFunctionAttribute { get; }
-        public INamedTypeSymbol? LambdaStartupAttribute { get; }
+        public INamedTypeSymbol? LambdaStartupAttribute => Resolve(ref _lambdaStartupAttribute, "Amazon.Lambda.Annotations.LambdaStartupAttribute");
 
-        public INamedTypeSymbol? Random { get; }
-        public INamedTypeSymbol? Guid { get; }
-        public INamedTypeSymbol? RandomNumberGenerator { get; }
-        public INamedTypeSymbol? Path { get; }
-        public INamedTypeSymbol? DateTime { get; }
-        public INamedTypeSymbol? DateTimeOffset { get; }
-        public INamedTypeSymbol? Stopwatch { get; }
-        public INamedTypeSymbol? Environment { get; }
-        public INamedTypeSymbol? TimeProvider { get; }
-        public INamedTypeSymbol? ThreadingTimer { get; }
-        public INamedTypeSymbol? TimersTimer { get; }
-        public INamedTypeSymbol? PeriodicTimer { get; }
-        public INamedTypeSymbol? CancellationTokenSource { get; }
-        public INamedTypeSymbol? Timeout { get; }
-        public INamedTypeSymbol? TimeSpan { get; }
-        public INamedTypeSymbol? Enumerable { get; }
-        public INamedTypeSymbol? Queryable { get; }
-        public INamedTypeSymbol? WebApplication { get; }
-        public INamedTypeSymbol? IHost { get; }
-        public INamedTypeSymbol? IServiceCollection { get; }
+        public INamedTypeSymbol? Random => Resolve(ref _random, "System.Random");
+        public INamedTypeSymbol? Guid => Resolve(ref _guid, "System.Guid");
+        public INamedTypeSymbol? RandomNumberGenerator => Resolve(ref _randomNumberGenerator, "System.Security.Cryptography.RandomNumberGenerator");
+        public INamedTypeSymbol? Path => Resolve(ref _path, "System.IO.Path");
+        public INamedTypeSymbol? DateTime => Resolve(ref _dateTime, "System.DateTime");
+        public INamedTypeSymbol? DateTimeOffset => Resolve(ref _dateTimeOffset, "System.DateTimeOffset");
+        public INamedTypeSymbol? Stopwatch => Resolve(ref _stopwatch, "System.Diagnostics.Stopwatch");
+        public INamedTypeSymbol? Environment => Resolve(ref _environment, "System.Environment");
+        public INamedTypeSymbol? TimeProvider => Resolve(ref _timeProvider, "System.TimeProvider");
+        public INamedTypeSymbol? ThreadingTimer => Resolve(ref _threadingTimer, "System.Threading.Timer");
+        public INamedTypeSymbol? TimersTimer => Resolve(ref _timersTimer, "System.Timers.Timer");
+        public INamedTypeSymbol? PeriodicTimer => Resolve(ref _periodicTimer, "System.Threading.PeriodicTimer");
+        public INamedTypeSymbol? CancellationTokenSource => Resolve(ref _cancellationTokenSource, "System.Threading.CancellationTokenSource");
+        public INamedTypeSymbol? Timeout => Resolve(ref _timeout, "System.Threading.Timeout");
+        public INamedTypeSymbol? TimeSpan => Resolve(ref _timeSpan, "System.TimeSpan");
+        public INamedTypeSymbol? Enumerable => Resolve(ref _enumerable, "System.Linq.Enumerable");
+        public INamedTypeSymbol? Queryable => Resolve(ref _queryable, "System.Linq.Queryable");
+        public INamedTypeSymbol? WebApplication => Resolve(ref _webApplication, "Microsoft.AspNetCore.Builder.WebApplication");
+        public INamedTypeSymbol? IHost => Resolve(ref _iHost, "Microsoft.Extensions.Hosting.IHost");
+        public INamedTypeSymbol? IServiceCollection => Resolve(ref _iServiceCollection, "Microsoft.Extensions.DependencyInjection.IServiceCollection");
 
-        public INamedTypeSymbol? DbConnection { get; }
-        public INamedTypeSymbol? IDbConnection { get; }
-        public INamedTypeSymbol? DbDataSource { get; }
-        public INamedTypeSymbol? ConnectionMultiplexer { get; }
-        public INamedTypeSymbol? TcpClient { get; }
-        public INamedTypeSymbol? Socket { get; }
-        public INamedTypeSymbol? ClientWebSocket { get; }
-        public INamedTypeSymbol? HttpMessageInvoker { get; }
-        public INamedTypeSymbol? HttpClient { get; }
-        public INamedTypeSymbol? Dns { get; }
-        public INamedTypeSymbol? SecretsManager { get; }
-        public INamedTypeSymbol? SecretsManagerCache { get; }
-        public INamedTypeSymbol? SimpleSystemsManagement { get; }
-        public INamedTypeSymbol? KeyManagementService { get; }
-        public INamedTypeSymbol? SecurityTokenService { get; }
-        public INamedTypeSymbol? AWSCredentials { get; }
-        public INamedTypeSymbol? EnvironmentVariablesAWSCredentials { get; }
-        public INamedTypeSymbol? BasicAWSCredentials { get; }
-        public INamedTypeSymbol? SessionAWSCredentials { get; }
-        public INamedTypeSymbol? AWSOptions { get; }
-        public INamedTypeSymbol? IConfigurationBuilder { get; }
-        public INamedTypeSymbol? IConfigurationRoot { get; }
-        public INamedTypeSymbol? IHostBuilder { get; }
-        public INamedTypeSymbol? IWebHostBuilder { get; }
-        public INamedTypeSymbol? IHostedService { get; }
-        public INamedTypeSymbol? GrpcClientBase { get; }
-        public INamedTypeSymbol? GrpcChannel { get; }
-        public INamedTypeSymbol? RabbitConnectionFactory { get; }
-        public INamedTypeSymbol? KafkaProducerBuilder { get; }
-        public INamedTypeSymbol? KafkaConsumerBuilder { get; }
-        public INamedTypeSymbol? DbConnectionStringBuilder { get; }
-        public INamedTypeSymbol? CancellationToken { get; }
-        public INamedTypeSymbol? IAmazonService { get; }
-        public INamedTypeSymbol? IDisposable { get; }
-        public INamedTypeSymbol? IAsyncDisposable { get; }
+        public INamedTypeSymbol? DbConnection => Resolve(ref _dbConnection, "System.Data.Common.DbConnection");
+        public INamedTypeSymbol? IDbConnection => Resolve(ref _iDbConnection, "System.Data.IDbConnection");
+        public INamedTypeSymbol? DbDataSource => Resolve(ref _dbDataSource, "System.Data.Common.DbDataSource");
+        public INamedTypeSymbol? ConnectionMultiplexer => Resolve(ref _connectionMultiplexer, "StackExchange.Redis.ConnectionMultiplexer");
+        public INamedTypeSymbol? TcpClient => Resolve(ref _tcpClient, "System.Net.Sockets.TcpClient");
+        public INamedTypeSymbol? Socket => Resolve(ref _socket, "System.Net.Sockets.Socket");
+        public INamedTypeSymbol? ClientWebSocket => Resolve(ref _clientWebSocket, "System.Net.WebSockets.ClientWebSocket");
+        public INamedTypeSymbol? HttpMessageInvoker => Resolve(ref _httpMessageInvoker, "System.Net.Http.HttpMessageInvoker");
+        public INamedTypeSymbol? HttpClient => Resolve(ref _httpClient, "System.Net.Http.HttpClient");
+        public INamedTypeSymbol? Dns => Resolve(ref _dns, "System.Net.Dns");
+        public INamedTypeSymbol? SecretsManager => Resolve(ref _secretsManager, "Amazon.SecretsManager.IAmazonSecretsManager");
+        public INamedTypeSymbol? SecretsManagerCache => Resolve(ref _secretsManagerCache, "Amazon.SecretsManager.Extensions.Caching.ISecretsManagerCache", "Amazon.SecretsManager.Extensions.Caching.SecretsManagerCache");
+        public INamedTypeSymbol? SimpleSystemsManagement => Resolve(ref _simpleSystemsManagement, "Amazon.SimpleSystemsManagement.IAmazonSimpleSystemsManagement");
+        public INamedTypeSymbol? KeyManagementService => Resolve(ref _keyManagementService, "Amazon.KeyManagementService.IAmazonKeyManagementService");
+        public INamedTypeSymbol? SecurityTokenService => Resolve(ref _securityTokenService, "Amazon.SecurityToken.IAmazonSecurityTokenService");
+        public INamedTypeSymbol? AWSCredentials => Resolve(ref _aWSCredentials, "Amazon.Runtime.AWSCredentials");
+        public INamedTypeSymbol? EnvironmentVariablesAWSCredentials => Resolve(ref _environmentVariablesAWSCredentials, "Amazon.Runtime.EnvironmentVariablesAWSCredentials");
+        public INamedTypeSymbol? BasicAWSCredentials => Resolve(ref _basicAWSCredentials, "Amazon.Runtime.BasicAWSCredentials");
+        public INamedTypeSymbol? SessionAWSCredentials => Resolve(ref _sessionAWSCredentials, "Amazon.Runtime.SessionAWSCredentials");
+        public INamedTypeSymbol? AWSOptions => Resolve(ref _aWSOptions, "Amazon.Extensions.NETCore.Setup.AWSOptions");
+        public INamedTypeSymbol? IConfigurationBuilder => Resolve(ref _iConfigurationBuilder, "Microsoft.Extensions.Configuration.IConfigurationBuilder");
+        public INamedTypeSymbol? IConfigurationRoot => Resolve(ref _iConfigurationRoot, "Microsoft.Extensions.Configuration.IConfigurationRoot");
+        public INamedTypeSymbol? IHostBuilder => Resolve(ref _iHostBuilder, "Microsoft.Extensions.Hosting.IHostBuilder");
+        public INamedTypeSymbol? IWebHostBuilder => Resolve(ref _iWebHostBuilder, "Microsoft.AspNetCore.Hosting.IWebHostBuilder");
+        public INamedTypeSymbol? IHostedService => Resolve(ref _iHostedService, "Microsoft.Extensions.Hosting.IHostedService");
+        public INamedTypeSymbol? GrpcClientBase => Resolve(ref _grpcClientBase, "Grpc.Core.ClientBase");
+        public INamedTypeSymbol? GrpcChannel => Resolve(ref _grpcChannel, "Grpc.Net.Client.GrpcChannel");
+        public INamedTypeSymbol? RabbitConnectionFactory => Resolve(ref _rabbitConnectionFactory, "RabbitMQ.Client.IConnectionFactory");
+        public INamedTypeSymbol? KafkaProducerBuilder => Resolve(ref _kafkaProducerBuilder, "Confluent.Kafka.ProducerBuilder`2");
+        public INamedTypeSymbol? KafkaConsumerBuilder => Resolve(ref _kafkaConsumerBuilder, "Confluent.Kafka.ConsumerBuilder`2");
+        public INamedTypeSymbol? DbConnectionStringBuilder => Resolve(ref _dbConnectionStringBuilder, "System.Data.Common.DbConnectionStringBuilder");
+        public INamedTypeSymbol? CancellationToken => Resolve(ref _cancellationToken, "System.Threading.CancellationToken");
+        public INamedTypeSymbol? IAmazonService => Resolve(ref _iAmazonService, "Amazon.Runtime.IAmazonService");
+        public INamedTypeSymbol? IDisposable => Resolve(ref _iDisposable, "System.IDisposable");
+        public INamedTypeSymbol? IAsyncDisposable => Resolve(ref _iAsyncDisposable, "System.IAsyncDisposable");
 
         /// <summary>True when the compilation references any Amazon.Lambda programming-model type.</summary>
         public bool HasLambdaTypes { get; }
 
         public static KnownTypes Create(Compilation compilation) => new KnownTypes(compilation);
+
+        private INamedTypeSymbol? Resolve(ref object? slot, string metadataName, string? fallbackMetadataName = null)
+        {
+            var value = Volatile.Read(ref slot);
+            if (value == null)
+            {
+                value = (object?)_compilation.GetTypeByMetadataName(metadataName)
+                    ?? (fallbackMetadataName != null ? _compilation.GetTypeByMetadataName(fallbackMetadataName) : null)
+                    ?? Missing;
+                Volatile.Write(ref slot, value);
+            }
+
+            return value as INamedTypeSymbol;
+        }
 
         public static bool Is(ITypeSymbol? type, INamedTypeSymbol? known)
             => known != null && type != null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, known);
