@@ -26,6 +26,7 @@ namespace SnapSafe.Analyzers.Lambda
         private readonly ServiceRegistrations _services = new ServiceRegistrations();
         private readonly InitWalk _walk;
         private InvocationReach? _invocationReach;
+        private PackageVersions? _packageVersions;
         private Dictionary<SyntaxTree, List<Finding>> _findings = new Dictionary<SyntaxTree, List<Finding>>();
 
         private InitPhase(Compilation compilation, KnownTypes types, SnapSafeOptions options, SnapStartDeployment deployment, HazardRules rules, CancellationToken cancellationToken)
@@ -45,10 +46,12 @@ namespace SnapSafe.Analyzers.Lambda
                 _facts.SetEntryPoint(entryBody.Syntax, runtimeStart.Span.End);
             }
 
+            // Callbacks a model says run while init builds the host are init code, and keep nothing.
+            _facts.SetInitCallbacks(Models.RunsDuringInit);
             Hooks = new HookRegistrations();
             Refreshes = new AfterRestoreRefreshes(Bodies, rules, this);
             Kept = new KeptState();
-            _walk = new InitWalk(Bodies, _facts, rules, this, Kept, Hooks, Refreshes, _services, () => InvocationReach, deployment.IsMixed, cancellationToken);
+            _walk = new InitWalk(Bodies, _facts, rules, this, Kept, Hooks, Refreshes, _services, () => InvocationReach, deployment.IsMixed, cancellationToken, Models.RunsDuringInit);
         }
 
         public Compilation Compilation { get; }
@@ -70,6 +73,9 @@ namespace SnapSafe.Analyzers.Lambda
 
         /// <summary>What the after-restore hooks refresh.</summary>
         public AfterRestoreRefreshes Refreshes { get; }
+
+        /// <summary>The versions of the Amazon.Lambda packages the compilation references (read on first use).</summary>
+        public PackageVersions PackageVersions => _packageVersions ??= PackageVersions.Read(Compilation);
 
         /// <summary>The code that runs per invocation (computed on first use).</summary>
         public InvocationReach InvocationReach => _invocationReach ??= InvocationReach.Compute(Models, Bodies, Types);

@@ -32,6 +32,7 @@ namespace SnapSafe.Analyzers.Lambda
         private readonly AfterRestoreRefreshes _refreshes;
         private readonly ServiceRegistrations _services;
         private readonly Func<InvocationReach> _invocationReach;
+        private readonly Func<IOperation, bool> _runsDuringInit;
         private readonly bool _walkPerOrigin;
         private readonly CancellationToken _cancellationToken;
 
@@ -46,7 +47,8 @@ namespace SnapSafe.Analyzers.Lambda
             ServiceRegistrations services,
             Func<InvocationReach> invocationReach,
             bool walkPerOrigin,
-            CancellationToken cancellationToken)
+            CancellationToken cancellationToken,
+            Func<IOperation, bool>? runsDuringInit = null)
         {
             _bodies = bodies;
             _facts = facts;
@@ -57,6 +59,7 @@ namespace SnapSafe.Analyzers.Lambda
             _refreshes = refreshes;
             _services = services;
             _invocationReach = invocationReach;
+            _runsDuringInit = runsDuringInit ?? (_ => false);
             _walkPerOrigin = walkPerOrigin;
             _cancellationToken = cancellationToken;
             _flow = new ValueFlow(rules, context, facts, bodies);
@@ -217,6 +220,19 @@ namespace SnapSafe.Analyzers.Lambda
                 var descend = true;
                 switch (operation)
                 {
+                    case IDelegateCreationOperation callback when _runsDuringInit(callback):
+                        // A callback the call runs while init builds the host (ConfigureServices, UseEndpoints): init code
+                        // of the same body. A method group runs as a call.
+                        if (OperationFacts.Unwrap(callback.Target) is IMethodReferenceOperation reference)
+                        {
+                            EnqueueCallback(reference, frame, info);
+                        }
+
+                        break;
+
+                    case IAnonymousFunctionOperation when operation.Parent is IDelegateCreationOperation creation && _runsDuringInit(creation):
+                        break;
+
                     case IAnonymousFunctionOperation:
                     case ILocalFunctionOperation:
                     case IDelegateCreationOperation:
@@ -434,6 +450,20 @@ namespace SnapSafe.Analyzers.Lambda
             }
 
             return true;
+        }
+
+        /// <summary>A method group given as a callback that runs during init: its body runs as a call would.</summary>
+        private void EnqueueCallback(IMethodReferenceOperation reference, InitFrame frame, BodyFacts info)
+        {
+            var method = reference.Method;
+            if (!SymbolFacts.IsInSource(method) || !SourceBodies.HasBody(method) || _bodies.BodyOf(method.OriginalDefinition) is not { } body)
+            {
+                return;
+            }
+
+            EnsureStaticInit(method.ContainingType, frame.Origin);
+            var thisKept = !method.IsStatic && KeptState.ReceiverKept(reference.Instance, frame, info);
+            Enqueue(body, new InitFrame(InitRootKind.Helper, thisKept, frame.Anchor, frame.AnchorFixable, InitFrame.NoArguments, runStatement: null, frame.Depth + 1, method.ContainingType.OriginalDefinition, frame.Origin));
         }
 
         /// <summary>A call (or assignment) that starts or opens an object: a finding when the object is kept. True when a rule matched.</summary>

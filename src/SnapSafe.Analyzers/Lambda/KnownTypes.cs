@@ -18,6 +18,7 @@ namespace SnapSafe.Analyzers.Lambda
             LambdaEventSource = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.LambdaEventSource");
             LambdaFunctionAttribute = compilation.GetTypeByMetadataName("Amazon.Lambda.Annotations.LambdaFunctionAttribute");
             LambdaStartupAttribute = compilation.GetTypeByMetadataName("Amazon.Lambda.Annotations.LambdaStartupAttribute");
+            AbstractAspNetCoreFunction = compilation.GetTypeByMetadataName("Amazon.Lambda.AspNetCoreServer.AbstractAspNetCoreFunction");
 
             Random = compilation.GetTypeByMetadataName("System.Random");
             Guid = compilation.GetTypeByMetadataName("System.Guid");
@@ -59,7 +60,8 @@ namespace SnapSafe.Analyzers.Lambda
             AWSCredentials = compilation.GetTypeByMetadataName("Amazon.Runtime.AWSCredentials");
 
             HasLambdaTypes = ILambdaContext != null || LambdaBootstrap != null || LambdaEventSource != null
-                || LambdaFunctionAttribute != null || LambdaSerializerAttribute != null;
+                || LambdaFunctionAttribute != null || LambdaSerializerAttribute != null
+                || AbstractAspNetCoreFunction != null;
         }
 
         public INamedTypeSymbol? ILambdaContext { get; }
@@ -70,6 +72,9 @@ namespace SnapSafe.Analyzers.Lambda
         public INamedTypeSymbol? LambdaEventSource { get; }
         public INamedTypeSymbol? LambdaFunctionAttribute { get; }
         public INamedTypeSymbol? LambdaStartupAttribute { get; }
+
+        /// <summary>The non-generic base of every Amazon.Lambda.AspNetCoreServer function (<c>APIGatewayProxyFunction</c> and friends).</summary>
+        public INamedTypeSymbol? AbstractAspNetCoreFunction { get; }
 
         public INamedTypeSymbol? Random { get; }
         public INamedTypeSymbol? Guid { get; }
