@@ -121,6 +121,13 @@ namespace SnapSafe.Analyzers
             DiagnosticSeverity.Warning,
             "The type is listed in snapsafe.sensitive_types: its instances must be refreshed after every restore. An instance kept from init without an after-restore hook carries the snapshot's state into every copy. Re-create it in an after-restore hook.");
 
+        public static readonly DiagnosticDescriptor SNAP047InitializationDeferred = Create(
+            DiagnosticIds.InitializationDeferred,
+            "Initialization deferred past the snapshot",
+            "{0}: {1}",
+            DiagnosticSeverity.Warning,
+            "SnapStart speeds up cold starts by running init once and restoring its snapshot. Initialization that the function defers to its first invocation runs after every restore instead (SnapStart gains nothing from it), and the runtime hooks it registers never run: an ASP.NET Core entry point constructed with StartupMode.FirstRequest builds its host on the first request; Amazon.Lambda.Annotations before 1.6.0 builds the function class on the first invocation; Amazon.Lambda.RuntimeSupport before 1.12.0 has no SnapStart support. Start the host in the constructor (the default), or upgrade the package.");
+
         public static readonly DiagnosticDescriptor SNAP900InvalidConfiguration = Create(
             DiagnosticIds.InvalidConfiguration,
             "Invalid SnapSafe configuration",

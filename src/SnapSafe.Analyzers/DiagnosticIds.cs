@@ -19,6 +19,7 @@ namespace SnapSafe.Analyzers
         public const string ReleasedResourceNotRestored = "SNAP041";
         public const string HookWorkNotAwaited = "SNAP042";
         public const string SensitiveStateNotRefreshed = "SNAP043";
+        public const string InitializationDeferred = "SNAP047";
         public const string InvalidConfiguration = "SNAP900";
         public const string TemplateUnreadable = "SNAP901";
     }

@@ -34,6 +34,7 @@ namespace SnapSafe.Analyzers
             Descriptors.SNAP041ReleasedResourceNotRestored,
             Descriptors.SNAP042HookWorkNotAwaited,
             Descriptors.SNAP043SensitiveStateNotRefreshed,
+            Descriptors.SNAP047InitializationDeferred,
             Descriptors.SNAP900InvalidConfiguration,
             Descriptors.SNAP901TemplateUnreadable);
 

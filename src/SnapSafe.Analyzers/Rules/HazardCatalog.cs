@@ -35,6 +35,7 @@ namespace SnapSafe.Analyzers.Rules
                 SNAP011ConnectionPoolPrimed.Instance,
                 SNAP040HookRegisteredTooLate.Instance,
                 SNAP041ReleasedResourceNotRestored.Instance,
-                SNAP042HookWorkNotAwaited.Instance));
+                SNAP042HookWorkNotAwaited.Instance,
+                SNAP047InitializationDeferred.Instance));
     }
 }
