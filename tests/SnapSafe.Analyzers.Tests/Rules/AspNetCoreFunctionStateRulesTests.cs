@@ -352,5 +352,57 @@ public class AdminStartup
     public void ConfigureServices(IServiceCollection services) => services.AddSingleton(new Random());
     public void Configure(IApplicationBuilder app) { }
 }");
+
+        [Fact]
+        public Task StartupSharedWithAnEntryPointThatDefers_IsStillInitCodeOfTheOther() => VerifyCS.VerifyAspNetCoreFunctionAsync(Usings + @"
+public class LambdaEntryPoint : APIGatewayProxyFunction<Startup>
+{
+}
+
+public class BackOfficeEntryPoint : ApplicationLoadBalancerFunction<Startup>
+{
+    public BackOfficeEntryPoint()
+        : base({|SNAP047:StartupMode.FirstRequest|})
+    {
+    }
+}
+
+public class Startup
+{
+    private readonly DateTime _startedAt;
+
+    public Startup()
+    {
+        _startedAt = {|SNAP003:DateTime.UtcNow|};
+        SnapshotRestore.RegisterBeforeSnapshot(() => ValueTask.CompletedTask);
+    }
+
+    public void ConfigureServices(IServiceCollection services) { }
+
+    public void Configure(IApplicationBuilder app) => app.Run(context => context.Response.WriteAsync(_startedAt.ToString(""O"")));
+}");
+
+        [Fact]
+        public Task FirstRequest_StartupStateIsNotKept_EntryPointStateStillIs() => VerifyCS.VerifyAspNetCoreFunctionAsync(Usings + @"
+public class LambdaEntryPoint : APIGatewayProxyFunction<Startup>
+{
+    private readonly DateTime _constructedAt = {|SNAP003:DateTime.UtcNow|};
+
+    public LambdaEntryPoint()
+        : base({|SNAP047:StartupMode.FirstRequest|})
+    {
+    }
+
+    public DateTime ConstructedAt => _constructedAt;
+}
+
+public class Startup
+{
+    private readonly DateTime _startedAt = DateTime.UtcNow;
+
+    public void ConfigureServices(IServiceCollection services) => services.AddSingleton(new Random());
+
+    public void Configure(IApplicationBuilder app) => app.Run(context => context.Response.WriteAsync(_startedAt.ToString(""O"")));
+}");
     }
 }

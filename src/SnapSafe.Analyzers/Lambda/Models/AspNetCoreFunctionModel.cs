@@ -244,6 +244,18 @@ namespace SnapSafe.Analyzers.Lambda.Models
                 }
             }
 
+            // Code another entry point runs during init stays init code, even when a deferred entry point shares it.
+            var runDuringInit = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            foreach (var entryPoint in _entryPoints)
+            {
+                if (!entryPoint.DefersStartup)
+                {
+                    runDuringInit.UnionWith(entryPoint.HostOverrides);
+                    runDuringInit.UnionWith(entryPoint.StartupTypes);
+                    runDuringInit.UnionWith(entryPoint.StartupMethods);
+                }
+            }
+
             foreach (var entryPoint in _entryPoints)
             {
                 foreach (var method in entryPoint.RequestOverrides)
@@ -265,11 +277,19 @@ namespace SnapSafe.Analyzers.Lambda.Models
                 const string Deferred = "startup code that StartupMode.FirstRequest runs on the first request";
                 foreach (var method in entryPoint.HostOverrides)
                 {
-                    AddRoot(reach, method, Deferred);
+                    if (!runDuringInit.Contains(method))
+                    {
+                        AddRoot(reach, method, Deferred);
+                    }
                 }
 
                 foreach (var startup in entryPoint.StartupTypes)
                 {
+                    if (runDuringInit.Contains(startup))
+                    {
+                        continue;
+                    }
+
                     foreach (var constructor in startup.InstanceConstructors)
                     {
                         AddRoot(reach, constructor, Deferred);
@@ -278,7 +298,10 @@ namespace SnapSafe.Analyzers.Lambda.Models
 
                 foreach (var method in entryPoint.StartupMethods)
                 {
-                    AddRoot(reach, method, Deferred);
+                    if (!runDuringInit.Contains(method))
+                    {
+                        AddRoot(reach, method, Deferred);
+                    }
                 }
             }
         }
