@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
@@ -453,6 +455,102 @@ public class LocalEntryPoint
             Assert.Null(types.ILambdaContext);
             Assert.NotNull(types.AbstractAspNetCoreFunction);
             Assert.True(types.HasLambdaTypes);
+        }
+
+        [Fact]
+        public async Task LanguageShapes_RecordStartup_PartialStartup_NestedEntryPoint_AreRead()
+        {
+            var compilation = await CompileAsync(Usings + @"
+namespace Shop;
+
+public static class Functions
+{
+    public class Rest : APIGatewayProxyFunction<RecordStartup>
+    {
+    }
+
+    public class Alb : ApplicationLoadBalancerFunction
+    {
+        protected override void Init(IWebHostBuilder builder) => builder.UseStartup<PartialStartup>();
+    }
+}
+
+public record RecordStartup(IConfiguration Configuration)
+{
+    public DateTime Started { get; } = DateTime.UtcNow;
+    public void ConfigureServices(IServiceCollection services) { }
+    public void Configure(IApplicationBuilder app) { }
+}
+
+public partial class PartialStartup
+{
+    private readonly Guid _id = Guid.NewGuid();
+    public void ConfigureServices(IServiceCollection services) => services.AddSingleton(new Random());
+}
+
+public partial class PartialStartup
+{
+    public void Configure(IApplicationBuilder app) => app.Run(context => context.Response.WriteAsync(_id.ToString()));
+}");
+
+            var phase = Build(compilation);
+            var model = phase.Models.Get<AspNetCoreFunctionModel>();
+
+            Assert.Equal(new[] { "Rest", "Alb" }, model.EntryPoints.Select(e => e.Type.Name));
+            Assert.Equal(new[] { "RecordStartup" }, model.EntryPoints[0].StartupTypes.Select(t => t.Name));
+            Assert.Equal(new[] { "ConfigureServices", "Configure" }, model.EntryPoints[1].StartupMethods.Select(m => m.Name));
+            Assert.Equal(
+                new[] { DiagnosticIds.RandomStateCaptured, DiagnosticIds.UniqueValueCaptured, DiagnosticIds.TimestampCaptured },
+                phase.AllFindings.Select(f => f.Rule.Id).OrderBy(id => id));
+        }
+
+        [Fact]
+        public async Task HalfTypedEntryPointsAndStartups_NeverThrow()
+        {
+            const string Source = Usings + @"
+using Amazon.Lambda.Core;
+namespace Shop;
+public class LambdaEntryPoint : APIGatewayProxyFunction
+{
+    private readonly DateTime _at = DateTime.UtcNow;
+    public LambdaEntryPoint() : this(StartupMode.FirstRequest) { SnapshotRestore.RegisterAfterRestore(() => default); }
+    private LambdaEntryPoint(StartupMode mode) : base(mode) { Start(); }
+    protected override void Init(IWebHostBuilder builder) => builder.ConfigureServices(s => s.AddSingleton(new Random())).UseStartup<Startup>();
+    protected override void Init(IHostBuilder builder) => builder.ConfigureWebHostDefaults(web => web.UseStartup(typeof(Startup)));
+    protected override void PostCreateHost(IHost host) => host.Services.GetRequiredService<Cache>();
+    protected override IEnumerable<HttpRequestMessage> GetBeforeSnapshotRequests() => new[] { new HttpRequestMessage(HttpMethod.Get, ""/"") };
+}
+public class Startup
+{
+    public void ConfigureServices(IServiceCollection services) { services.AddSingleton<Cache>(); services.AddHostedService<Warmer>(); }
+    public void Configure(IApplicationBuilder app, Cache cache)
+    {
+        app.UseMiddleware<Timing>();
+        app.Map(""/x"", b => b.Run(c => c.Response.WriteAsync(cache.Id)));
+        app.UseEndpoints(e => e.MapGet(""/"", () => cache.Id));
+    }
+}
+public class Cache { public string Id { get; } = Guid.NewGuid().ToString(); }
+public class Timing { private readonly RequestDelegate _next; public Timing(RequestDelegate next) => _next = next; public Task InvokeAsync(HttpContext c) => _next(c); }
+public class Warmer : BackgroundService { protected override Task ExecuteAsync(System.Threading.CancellationToken t) => Task.CompletedTask; }
+[ApiController] public class ValuesController : ControllerBase { [HttpGet] public string Get() => ""v""; }";
+
+            var failures = new List<string>();
+            var cuts = Enumerable.Range(1, 40).Select(i => Source.Length * i / 41).ToList();
+            foreach (var cut in cuts)
+            {
+                foreach (var variant in new[] { Source.Substring(0, cut), Source.Remove(cut, Math.Min(7, Source.Length - cut)) })
+                {
+                    var document = await Robustness.RobustnessCorpus.DocumentAsync(variant, OutputKind.DynamicallyLinkedLibrary);
+                    var (_, exceptions) = await Robustness.RobustnessCorpus.AnalyzeAsync(document.Project);
+                    if (exceptions.Count > 0)
+                    {
+                        failures.Add(exceptions[0] + "\n" + variant);
+                    }
+                }
+            }
+
+            Assert.True(failures.Count == 0, failures.FirstOrDefault());
         }
 
         internal static async Task<Compilation> CompileAsync(string source, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary, bool withoutCore = false)

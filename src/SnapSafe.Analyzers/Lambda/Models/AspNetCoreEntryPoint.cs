@@ -83,7 +83,9 @@ namespace SnapSafe.Analyzers.Lambda.Models
 
         /// <summary>
         /// The <c>GetBeforeSnapshotRequests()</c> override: the warm-up requests the base class sends through the
-        /// pipeline (5 times each) in a before-snapshot hook it registers when the host starts. Null when not overridden.
+        /// pipeline (5 times each) in a before-snapshot hook it registers at the end of <c>Start()</c>: after the hooks
+        /// the host code (startup class, <c>Init</c> overrides) registers, before those of the entry point's constructor
+        /// body. Null when not overridden.
         /// </summary>
         public IMethodSymbol? BeforeSnapshotRequests { get; }
 
