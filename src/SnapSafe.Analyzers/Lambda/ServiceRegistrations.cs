@@ -69,9 +69,6 @@ namespace SnapSafe.Analyzers.Lambda
         public void RecordResolved(ITypeSymbol type, ISymbol? origin)
             => _resolved.Add(new KeyValuePair<ITypeSymbol, ISymbol?>(type.OriginalDefinition, origin));
 
-        /// <summary>True when init code registers the type (or an interface it is registered for) as a singleton.</summary>
-        public bool IsSingleton(ITypeSymbol type) => _singletons.Contains(type.OriginalDefinition);
-
         /// <summary><c>AddSingleton(instance)</c>: the instance the container keeps.</summary>
         public static bool IsSingletonInstance(IInvocationOperation invocation, out IOperation? instance)
         {
