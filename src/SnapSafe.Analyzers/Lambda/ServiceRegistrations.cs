@@ -6,8 +6,9 @@ namespace SnapSafe.Analyzers.Lambda
 {
     /// <summary>
     /// Dependency injection as init code uses it, shared by the models that build a service container during init
-    /// (minimal APIs, Annotations): which implementation each service type is registered with, which are singletons,
-    /// which services init code resolves, and the services a constructor built by the container takes.
+    /// (minimal APIs, Annotations, ASP.NET Core in a class library): which implementation each service type is registered
+    /// with, which are singletons, which services init code resolves, the classes it has the host build (middleware,
+    /// hosted services), and the services a constructor built by the container takes.
     /// </summary>
     internal sealed class ServiceRegistrations
     {
