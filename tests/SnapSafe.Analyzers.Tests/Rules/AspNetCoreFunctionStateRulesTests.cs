@@ -404,5 +404,41 @@ public class Startup
 
     public void Configure(IApplicationBuilder app) => app.Run(context => context.Response.WriteAsync(_startedAt.ToString(""O"")));
 }");
+
+        [Fact]
+        public Task SecretsConnectionsAndPools_InStartupCode_AreKept() => new VerifyCS.Test(LambdaModel.AspNetCoreFunction)
+        {
+            TestCode = @"
+using Amazon.SimpleSystemsManagement;
+using Amazon.SimpleSystemsManagement.Model;
+using Npgsql;
+using StackExchange.Redis;" + Usings + EntryPoint + @"
+public class Startup
+{
+    public Startup(IConfiguration configuration)
+    {
+        Configuration = configuration;
+        var ssm = new AmazonSimpleSystemsManagementClient();
+        var parameter = ssm.GetParameterAsync(new GetParameterRequest { Name = ""/orders/db"", WithDecryption = true }).GetAwaiter().GetResult();
+        ConnectionString = {|SNAP020:parameter.Parameter.Value|};
+    }
+
+    public IConfiguration Configuration { get; }
+
+    public string ConnectionString { get; }
+
+    public void ConfigureServices(IServiceCollection services)
+    {
+        services.AddSingleton<IConnectionMultiplexer>({|SNAP010:ConnectionMultiplexer.Connect(""cache:6379"")|});
+        services.AddSingleton(provider => ConnectionMultiplexer.Connect(""cache:6380""));
+    }
+
+    public void Configure(IApplicationBuilder app)
+    {
+        using var connection = new NpgsqlConnection(ConnectionString);
+        {|SNAP011:connection.Open()|};
+    }
+}",
+        }.WithPackages().RunAsync();
     }
 }
