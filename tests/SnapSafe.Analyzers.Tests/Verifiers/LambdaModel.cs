@@ -18,7 +18,9 @@ namespace SnapSafe.Analyzers.Tests.Verifiers
 
         /// <summary>
         /// An ASP.NET Core minimal API: the Microsoft.AspNetCore.App reference assemblies and
-        /// Amazon.Lambda.AspNetCoreServer.Hosting with its Amazon.Lambda dependencies; console application output.
+        /// Amazon.Lambda.AspNetCoreServer.Hosting with its Amazon.Lambda dependencies (Core, RuntimeSupport,
+        /// Serialization.SystemTextJson, APIGatewayEvents and AspNetCoreServer, as the real package depends on them);
+        /// console application output.
         /// </summary>
         MinimalApi,
 

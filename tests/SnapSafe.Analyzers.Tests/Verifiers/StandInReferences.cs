@@ -72,7 +72,7 @@ namespace SnapSafe.Analyzers.Tests.Verifiers
             {
                 LambdaModel.ClassLibrary => ImmutableArray.Create(set.Core, set.Serialization),
                 LambdaModel.Executable => ImmutableArray.Create(set.Core, set.RuntimeSupport, set.Serialization),
-                LambdaModel.MinimalApi => ImmutableArray.Create(set.Core, set.RuntimeSupport, set.Serialization, set.Hosting).AddRange(set.AspNetCore),
+                LambdaModel.MinimalApi => ImmutableArray.Create(set.Core, set.RuntimeSupport, set.Serialization, set.Hosting, set.APIGatewayEvents, set.AspNetCoreServer).AddRange(set.AspNetCore),
                 LambdaModel.Annotations => ImmutableArray.Create(set.Core, set.Serialization, set.Annotations).AddRange(set.MicrosoftExtensions),
                 LambdaModel.CoreWithoutSnapshotRestore => ImmutableArray.Create(set.CoreWithoutSnapshotRestore, set.Serialization),
                 LambdaModel.AspNetCoreFunction => ImmutableArray.Create(set.Core, set.Serialization, set.APIGatewayEvents, set.ApplicationLoadBalancerEvents, set.AspNetCoreServer).AddRange(set.AspNetCore),
