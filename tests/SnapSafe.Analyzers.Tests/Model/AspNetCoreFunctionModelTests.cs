@@ -446,6 +446,31 @@ public class LocalEntryPoint
         }
 
         [Fact]
+        public async Task WebApiWithoutAnEntryPoint_IsNotAFunction_ItsStartupIsNotInit()
+        {
+            var compilation = await CompileAsync(Usings + @"
+public class Startup
+{
+    private readonly DateTime _startedAt = DateTime.UtcNow;
+    public void ConfigureServices(IServiceCollection services) => services.AddSingleton(new Random());
+    public void Configure(IApplicationBuilder app) => app.Run(context => context.Response.WriteAsync(_startedAt.ToString(""O"")));
+}
+
+[ApiController]
+public class ValuesController : ControllerBase
+{
+    [HttpGet]
+    public string Get() => ""v"";
+}");
+
+            var phase = Build(compilation);
+
+            Assert.False(phase.Models.Get<AspNetCoreFunctionModel>().IsPresent);
+            Assert.Empty(phase.Models.FunctionTypes);
+            Assert.Empty(phase.AllFindings);
+        }
+
+        [Fact]
         public async Task OnlyTheAspNetCoreServerPackage_MakesALambdaProject()
         {
             var compilation = await CompileAsync("public class C { }", OutputKind.DynamicallyLinkedLibrary, withoutCore: true);
