@@ -142,6 +142,13 @@ namespace SnapSafe.Analyzers
             DiagnosticSeverity.Info,
             "Runtime load and every after-restore hook must finish within 10 seconds, or the restore fails with SnapStartTimeoutException. Network work in a hook (connection opens, secret fetches and other AWS SDK calls, HTTP requests, DNS lookups) should pass a CancellationToken from a CancellationTokenSource with a timeout well under that limit, for example new CancellationTokenSource(TimeSpan.FromSeconds(5)), or be wrapped in WaitAsync(timeout).");
 
+        public static readonly DiagnosticDescriptor SNAP047InitializationDeferred = Create(
+            DiagnosticIds.InitializationDeferred,
+            "Initialization deferred past the snapshot",
+            "{0}: {1}",
+            DiagnosticSeverity.Warning,
+            "SnapStart speeds up cold starts by running init once and restoring its snapshot. Initialization that the function defers to its first invocation runs after every restore instead (SnapStart gains nothing from it), and the runtime hooks it registers never run: an ASP.NET Core entry point constructed with StartupMode.FirstRequest builds its host on the first request; Amazon.Lambda.Annotations before 1.6.0 builds the function class on the first invocation; Amazon.Lambda.RuntimeSupport before 1.12.0 has no SnapStart support. Start the host in the constructor (the default), or upgrade the package.");
+
         public static readonly DiagnosticDescriptor SNAP900InvalidConfiguration = Create(
             DiagnosticIds.InvalidConfiguration,
             "Invalid SnapSafe configuration",

@@ -24,6 +24,7 @@ namespace SnapSafe.Analyzers
         public const string PrimingHasSideEffects = "SNAP044";
         public const string CleanupBeforePriming = "SNAP045";
         public const string WarmUpRequestUriAbsolute = "SNAP046";
+        public const string InitializationDeferred = "SNAP047";
         public const string AfterRestoreWorkUnbounded = "SNAP049";
         public const string InvalidConfiguration = "SNAP900";
         public const string TemplateUnreadable = "SNAP901";

@@ -43,6 +43,7 @@ namespace SnapSafe.Analyzers
             Descriptors.SNAP051CallerBypassesVersion,
             Descriptors.SNAP052RejectedSetting,
             Descriptors.SNAP053HandlerNotFound,
+            Descriptors.SNAP047InitializationDeferred,
             Descriptors.SNAP049AfterRestoreWorkUnbounded,
             Descriptors.SNAP900InvalidConfiguration,
             Descriptors.SNAP901TemplateUnreadable);

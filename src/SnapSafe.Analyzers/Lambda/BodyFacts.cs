@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -33,8 +34,12 @@ namespace SnapSafe.Analyzers.Lambda
         public IReadOnlyList<IOperation> ValuesOf(ILocalSymbol local)
             => _values.TryGetValue(local, out var list) ? list : None;
 
-        /// <summary>Reads a body; closures that start at or after <paramref name="closuresEnd"/> are created once the runtime runs.</summary>
-        public static BodyFacts Compute(IOperation root, KnownTypes types, HazardRules rules, int closuresEnd)
+        /// <summary>
+        /// Reads a body; closures that start at or after <paramref name="closuresEnd"/> are created once the runtime runs.
+        /// A closure <paramref name="runsDuringInit"/> accepts (a callback a builder runs before init goes on) does not
+        /// outlive init: it keeps nothing, and the closures inside it are read as the body's own.
+        /// </summary>
+        public static BodyFacts Compute(IOperation root, KnownTypes types, HazardRules rules, int closuresEnd, Func<IOperation, bool>? runsDuringInit = null)
         {
             var values = new Dictionary<ILocalSymbol, List<IOperation>>(SymbolEqualityComparer.Default);
             var kept = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
@@ -74,8 +79,9 @@ namespace SnapSafe.Analyzers.Lambda
 
                         break;
 
-                    case IAnonymousFunctionOperation lambda when lambda.Syntax.SpanStart < closuresEnd && !HookRegistrations.IsNonEscapingClosure(lambda, types):
-                        if (!OperationFacts.IsInsideClosure(lambda))
+                    case IAnonymousFunctionOperation lambda when lambda.Syntax.SpanStart < closuresEnd && !HookRegistrations.IsNonEscapingClosure(lambda, types)
+                        && !RunsDuringInit(lambda, runsDuringInit):
+                        if (!IsInsideClosure(lambda, runsDuringInit))
                         {
                             closures.Add(lambda.Body);
                             AddCaptures(lambda, kept);
@@ -87,7 +93,8 @@ namespace SnapSafe.Analyzers.Lambda
                         localFunctions.Add(localFunction);
                         break;
 
-                    case IMethodReferenceOperation reference when reference.Syntax.SpanStart < closuresEnd && !HookRegistrations.IsNonEscapingClosure(reference, types):
+                    case IMethodReferenceOperation reference when reference.Syntax.SpanStart < closuresEnd && !HookRegistrations.IsNonEscapingClosure(reference, types)
+                        && !RunsDuringInit(reference, runsDuringInit):
                         if (reference.Method.MethodKind == MethodKind.LocalFunction)
                         {
                             referencedLocalFunctions.Add(reference.Method.OriginalDefinition);
@@ -112,6 +119,28 @@ namespace SnapSafe.Analyzers.Lambda
             }
 
             return new BodyFacts(values, kept, closures);
+        }
+
+        private static bool RunsDuringInit(IOperation closure, Func<IOperation, bool>? runsDuringInit)
+            => runsDuringInit != null && (runsDuringInit(closure) || (closure.Parent is IDelegateCreationOperation creation && runsDuringInit(creation)));
+
+        /// <summary>True when the closure sits inside a lambda or local function that runs later (not inside a callback that runs during init).</summary>
+        private static bool IsInsideClosure(IOperation closure, Func<IOperation, bool>? runsDuringInit)
+        {
+            if (runsDuringInit == null)
+            {
+                return OperationFacts.IsInsideClosure(closure);
+            }
+
+            for (var current = closure.Parent; current != null; current = current.Parent)
+            {
+                if (current is ILocalFunctionOperation || (current is IAnonymousFunctionOperation outer && !RunsDuringInit(outer, runsDuringInit)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static void AddCaptures(IOperation closure, HashSet<ILocalSymbol> kept)
@@ -154,6 +183,7 @@ namespace SnapSafe.Analyzers.Lambda
         private readonly HazardRules _rules;
         private SyntaxNode? _entrySyntax;
         private int _entryClosuresEnd = int.MaxValue;
+        private Func<IOperation, bool>? _runsDuringInit;
 
         public BodyFactsTable(KnownTypes types, HazardRules rules)
         {
@@ -168,6 +198,9 @@ namespace SnapSafe.Analyzers.Lambda
             _entryClosuresEnd = closuresEnd;
         }
 
+        /// <summary>Callbacks <paramref name="runsDuringInit"/> accepts run during init: they keep nothing (set before any body is read).</summary>
+        public void SetInitCallbacks(Func<IOperation, bool> runsDuringInit) => _runsDuringInit = runsDuringInit;
+
         public BodyFacts For(IOperation root, int closuresEnd = int.MaxValue)
         {
             if (!_facts.TryGetValue(root.Syntax, out var facts))
@@ -177,7 +210,7 @@ namespace SnapSafe.Analyzers.Lambda
                     closuresEnd = _entryClosuresEnd;
                 }
 
-                facts = BodyFacts.Compute(root, _types, _rules, closuresEnd);
+                facts = BodyFacts.Compute(root, _types, _rules, closuresEnd, _runsDuringInit);
                 _facts.Add(root.Syntax, facts);
             }
 

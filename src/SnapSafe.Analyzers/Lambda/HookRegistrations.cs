@@ -144,7 +144,7 @@ namespace SnapSafe.Analyzers.Lambda
             return method.Name == "RegisterBeforeSnapshot";
         }
 
-        /// <summary>True when a closure is an argument of a hook registration, of a LINQ operator or of a host builder's configuration (not kept).</summary>
+        /// <summary>True when a closure is an argument of a hook registration or of a LINQ operator (not kept).</summary>
         public static bool IsNonEscapingClosure(IOperation closure, KnownTypes types)
         {
             for (var current = closure.Parent; current != null; current = current.Parent)
@@ -156,8 +156,7 @@ namespace SnapSafe.Analyzers.Lambda
                     case IArgumentOperation:
                         continue;
                     case IInvocationOperation invocation:
-                        return IsRegistration(invocation, types, out _) || IsLinqCall(invocation, types)
-                            || HostBuilderCallbacks.IsCallbackRegistration(invocation, types);
+                        return IsRegistration(invocation, types, out _) || IsLinqCall(invocation, types);
                     default:
                         return false;
                 }

@@ -7,7 +7,8 @@ namespace SnapSafe.Analyzers.Lambda
     /// The configuration callbacks of a host builder (<c>ConfigureAppConfiguration</c>, <c>ConfigureHostConfiguration</c>,
     /// <c>ConfigureServices</c> on an <c>IHostBuilder</c> or <c>IWebHostBuilder</c>): the builder runs them when the host
     /// is built. Registered during init, they run during init (SnapSafe assumes the host is built where it is
-    /// configured), and they are not kept afterwards.
+    /// configured), and they are not kept afterwards: in every programming model
+    /// (<see cref="Models.ProgrammingModels.RunsDuringInit"/>).
     /// </summary>
     internal static class HostBuilderCallbacks
     {
@@ -22,18 +23,6 @@ namespace SnapSafe.Analyzers.Lambda
 
             var receiver = OperationFacts.Receiver(invocation)?.Type ?? invocation.TargetMethod.ContainingType;
             return KnownTypes.Implements(receiver, types.IHostBuilder) || KnownTypes.Implements(receiver, types.IWebHostBuilder);
-        }
-
-        /// <summary>The body of a callback passed as a lambda (or a delegate created from one); null for other arguments.</summary>
-        public static IOperation? CallbackBody(IOperation argument)
-        {
-            var value = OperationFacts.Unwrap(argument);
-            if (value is IDelegateCreationOperation creation)
-            {
-                value = OperationFacts.Unwrap(creation.Target);
-            }
-
-            return value is IAnonymousFunctionOperation lambda ? lambda.Body : null;
         }
     }
 }

@@ -25,6 +25,7 @@ namespace SnapSafe.Analyzers.Lambda
         private readonly BodyFactsTable _facts;
         private readonly InitWalk _walk;
         private InvocationReach? _invocationReach;
+        private PackageVersions? _packageVersions;
         private Dictionary<SyntaxTree, List<Finding>> _findings = new Dictionary<SyntaxTree, List<Finding>>();
 
         private InitPhase(Compilation compilation, KnownTypes types, SnapSafeOptions options, SnapStartDeployment deployment, HazardRules rules, CancellationToken cancellationToken)
@@ -44,12 +45,14 @@ namespace SnapSafe.Analyzers.Lambda
                 _facts.SetEntryPoint(entryBody.Syntax, runtimeStart.Span.End);
             }
 
+            // Callbacks a model says run while init builds the host are init code, and keep nothing.
+            _facts.SetInitCallbacks(Models.RunsDuringInit);
             Hooks = new HookRegistrations();
             Refreshes = new AfterRestoreRefreshes(Bodies, rules, this);
             Kept = new KeptState();
             Services = new ServiceRegistrations();
             BeforeSnapshot = new BeforeSnapshotReach();
-            _walk = new InitWalk(Bodies, _facts, rules, this, Kept, Hooks, Refreshes, Services, BeforeSnapshot, () => InvocationReach, deployment.IsMixed, cancellationToken);
+            _walk = new InitWalk(Bodies, _facts, rules, this, Kept, Hooks, Refreshes, Services, BeforeSnapshot, () => InvocationReach, deployment.IsMixed, cancellationToken, Models.RunsDuringInit);
             _walk.Calls = Calls;
         }
 
@@ -81,6 +84,9 @@ namespace SnapSafe.Analyzers.Lambda
 
         /// <summary>The code that runs before the snapshot because of priming (before-snapshot hooks, warm-up requests).</summary>
         public BeforeSnapshotReach BeforeSnapshot { get; }
+
+        /// <summary>The versions of the Amazon.Lambda packages the compilation references (read on first use).</summary>
+        public PackageVersions PackageVersions => _packageVersions ??= PackageVersions.Read(Compilation);
 
         /// <summary>The code that runs per invocation (computed on first use).</summary>
         public InvocationReach InvocationReach => _invocationReach ??= InvocationReach.Compute(Models, Bodies, Types);

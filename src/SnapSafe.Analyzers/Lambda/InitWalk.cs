@@ -37,6 +37,7 @@ namespace SnapSafe.Analyzers.Lambda
         private readonly ServiceRegistrations _services;
         private readonly BeforeSnapshotReach _beforeSnapshot;
         private readonly Func<InvocationReach> _invocationReach;
+        private readonly Func<IOperation, bool> _runsDuringInit;
         private readonly bool _walkPerOrigin;
         private readonly CancellationToken _cancellationToken;
 
@@ -52,7 +53,8 @@ namespace SnapSafe.Analyzers.Lambda
             BeforeSnapshotReach beforeSnapshot,
             Func<InvocationReach> invocationReach,
             bool walkPerOrigin,
-            CancellationToken cancellationToken)
+            CancellationToken cancellationToken,
+            Func<IOperation, bool>? runsDuringInit = null)
         {
             _bodies = bodies;
             _facts = facts;
@@ -64,6 +66,7 @@ namespace SnapSafe.Analyzers.Lambda
             _services = services;
             _beforeSnapshot = beforeSnapshot;
             _invocationReach = invocationReach;
+            _runsDuringInit = runsDuringInit ?? (_ => false);
             _walkPerOrigin = walkPerOrigin;
             _cancellationToken = cancellationToken;
             _flow = new ValueFlow(rules, context, facts, bodies);
@@ -257,6 +260,19 @@ namespace SnapSafe.Analyzers.Lambda
 
                 switch (operation)
                 {
+                    case IDelegateCreationOperation callback when _runsDuringInit(callback):
+                        // A callback the call runs while init builds the host (ConfigureServices, UseEndpoints): init code
+                        // of the same body. A method group runs as a call.
+                        if (OperationFacts.Unwrap(callback.Target) is IMethodReferenceOperation reference)
+                        {
+                            EnqueueCallback(reference, frame, info);
+                        }
+
+                        break;
+
+                    case IAnonymousFunctionOperation when operation.Parent is IDelegateCreationOperation creation && _runsDuringInit(creation):
+                        break;
+
                     case IAnonymousFunctionOperation:
                     case ILocalFunctionOperation:
                     case IDelegateCreationOperation:
@@ -397,18 +413,6 @@ namespace SnapSafe.Analyzers.Lambda
                 }
             }
 
-            // A host builder's configuration callbacks run when the host is built, during init.
-            if (HostBuilderCallbacks.IsCallbackRegistration(invocation, Types))
-            {
-                foreach (var argument in invocation.Arguments)
-                {
-                    if (HostBuilderCallbacks.CallbackBody(argument.Value) is { } callback)
-                    {
-                        Enqueue(callback, new InitFrame(InitRootKind.Helper, frame.ThisKept, frame.Anchor, frame.AnchorFixable, InitFrame.NoArguments, runStatement: null, frame.Depth + 1, frame.OwnerType, frame.Origin));
-                    }
-                }
-            }
-
             foreach (var pooled in _rules.PooledOpenHazards)
             {
                 if (pooled.IsPooledOpen(invocation, _context, out var connectionType, out var opensReceiver)
@@ -543,6 +547,20 @@ namespace SnapSafe.Analyzers.Lambda
                     _kept.Add(source.Rule, source.Api, state, null, operation.Syntax, StoreKinds.Argument, frame);
                 }
             }
+        }
+
+        /// <summary>A method group given as a callback that runs during init: its body runs as a call would.</summary>
+        private void EnqueueCallback(IMethodReferenceOperation reference, InitFrame frame, BodyFacts info)
+        {
+            var method = reference.Method;
+            if (!SymbolFacts.IsInSource(method) || !SourceBodies.HasBody(method) || _bodies.BodyOf(method.OriginalDefinition) is not { } body)
+            {
+                return;
+            }
+
+            EnsureStaticInit(method.ContainingType, frame.Origin);
+            var thisKept = !method.IsStatic && KeptState.ReceiverKept(reference.Instance, frame, info);
+            Enqueue(body, new InitFrame(InitRootKind.Helper, thisKept, frame.Anchor, frame.AnchorFixable, InitFrame.NoArguments, runStatement: null, frame.Depth + 1, method.ContainingType.OriginalDefinition, frame.Origin));
         }
 
         /// <summary>A call (or assignment) that starts or opens an object: a finding when the object is kept. True when a rule matched.</summary>

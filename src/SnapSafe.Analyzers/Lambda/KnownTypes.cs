@@ -86,14 +86,19 @@ namespace SnapSafe.Analyzers.Lambda
             LambdaBootstrap = compilation.GetTypeByMetadataName("Amazon.Lambda.RuntimeSupport.LambdaBootstrap");
             LambdaEventSource = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.LambdaEventSource");
             LambdaFunctionAttribute = compilation.GetTypeByMetadataName("Amazon.Lambda.Annotations.LambdaFunctionAttribute");
+            AbstractAspNetCoreFunction = compilation.GetTypeByMetadataName("Amazon.Lambda.AspNetCoreServer.AbstractAspNetCoreFunction");
 
             HasLambdaTypes = ILambdaContext != null || LambdaBootstrap != null || LambdaEventSource != null
-                || LambdaFunctionAttribute != null || LambdaSerializerAttribute != null;
+                || LambdaFunctionAttribute != null || LambdaSerializerAttribute != null
+                || AbstractAspNetCoreFunction != null;
         }
 
         // The marker types are set by the constructor; the others are looked up on first use, once per compilation
         // (two threads may look one up at the same time: both get the same symbol).
         public INamedTypeSymbol? ILambdaContext { get; }
+
+        /// <summary>The non-generic base of every Amazon.Lambda.AspNetCoreServer function (<c>APIGatewayProxyFunction</c> and friends).</summary>
+        public INamedTypeSymbol? AbstractAspNetCoreFunction { get; }
         public INamedTypeSymbol? SnapshotRestore => Resolve(ref _snapshotRestore, "Amazon.Lambda.Core.SnapshotRestore");
         public INamedTypeSymbol? LambdaSerializerAttribute { get; }
         public INamedTypeSymbol? LambdaBootstrap { get; }

@@ -99,6 +99,34 @@ namespace SnapSafe.Analyzers.Lambda
             return instance;
         }
 
+        /// <summary>
+        /// The call and parameter a closure (a lambda, or a delegate created from a lambda or a method group) is passed
+        /// for, through the delegate creation and conversions around it; false when it is not an argument.
+        /// </summary>
+        public static bool IsArgument(IOperation closure, out IInvocationOperation? call, out IParameterSymbol? parameter)
+        {
+            for (var current = closure.Parent; current != null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case IDelegateCreationOperation:
+                    case IConversionOperation:
+                    case IParenthesizedOperation:
+                        continue;
+                    case IArgumentOperation { Parameter: { } argumentParameter, Parent: IInvocationOperation invocation }:
+                        call = invocation;
+                        parameter = argumentParameter;
+                        return true;
+                }
+
+                break;
+            }
+
+            call = null;
+            parameter = null;
+            return false;
+        }
+
         /// <summary>The receiver of an instance call, or the first argument of an extension method called like one.</summary>
         public static IOperation? Receiver(IInvocationOperation invocation)
         {

@@ -6,8 +6,9 @@ namespace SnapSafe.Analyzers.Lambda
 {
     /// <summary>
     /// Dependency injection as init code uses it, shared by the models that build a service container during init
-    /// (minimal APIs, Annotations): which implementation each service type is registered with, which are singletons,
-    /// which services init code resolves, and the services a constructor built by the container takes.
+    /// (minimal APIs, Annotations, ASP.NET Core in a class library): which implementation each service type is registered
+    /// with, which are singletons, which services init code resolves, the classes it has the host build (middleware,
+    /// hosted services), and the services a constructor built by the container takes.
     /// </summary>
     internal sealed class ServiceRegistrations
     {
@@ -16,6 +17,14 @@ namespace SnapSafe.Analyzers.Lambda
         private readonly Dictionary<ITypeSymbol, ITypeSymbol> _implementations = new Dictionary<ITypeSymbol, ITypeSymbol>(SymbolEqualityComparer.Default);
         private readonly HashSet<ITypeSymbol> _singletons = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
         private readonly List<KeyValuePair<ITypeSymbol, ISymbol?>> _resolved = new List<KeyValuePair<ITypeSymbol, ISymbol?>>();
+        private readonly List<KeyValuePair<INamedTypeSymbol, ISymbol?>> _activated = new List<KeyValuePair<INamedTypeSymbol, ISymbol?>>();
+
+        /// <summary>
+        /// Source classes that init code asks the host to build itself, once, when its pipeline is built or it starts:
+        /// <c>UseMiddleware&lt;T&gt;()</c> middleware and <c>AddHostedService&lt;T&gt;()</c> services, with the origin whose
+        /// init asked. The models whose host builds them during init enqueue them.
+        /// </summary>
+        public IReadOnlyList<KeyValuePair<INamedTypeSymbol, ISymbol?>> Activated => _activated;
 
         /// <summary>Records what an init call registers or resolves (<c>AddSingleton&lt;I, C&gt;()</c>, <c>GetRequiredService&lt;T&gt;()</c>).</summary>
         public void Record(IInvocationOperation invocation, ISymbol? origin)
@@ -41,6 +50,20 @@ namespace SnapSafe.Analyzers.Lambda
             {
                 _resolved.Add(new KeyValuePair<ITypeSymbol, ISymbol?>(method.TypeArguments[0].OriginalDefinition, origin));
             }
+            else if ((method.Name == "GetRequiredService" || method.Name == "GetService") && method.TypeArguments.IsEmpty && TypeOfArgument(invocation) is { } requested)
+            {
+                // provider.GetService(typeof(T)): the same, written without generics.
+                _resolved.Add(new KeyValuePair<ITypeSymbol, ISymbol?>(requested.OriginalDefinition, origin));
+            }
+
+            if (method.Name == "UseMiddleware" || method.Name == "AddHostedService")
+            {
+                var activated = method.TypeArguments.Length == 1 ? method.TypeArguments[0] : TypeOfArgument(invocation);
+                if (activated is INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false } type && SymbolFacts.IsInSource(type))
+                {
+                    _activated.Add(new KeyValuePair<INamedTypeSymbol, ISymbol?>(type.OriginalDefinition, origin));
+                }
+            }
         }
 
         /// <summary>True when init code registers the service type as a singleton.</summary>
@@ -49,6 +72,10 @@ namespace SnapSafe.Analyzers.Lambda
         /// <summary>True when init code resolves the service type from the container.</summary>
         public bool IsResolvedDuringInit(ITypeSymbol service)
             => _resolved.Exists(r => SymbolEqualityComparer.Default.Equals(r.Key, service.OriginalDefinition));
+
+        /// <summary>A service that the host resolves during init without a call SnapSafe sees (the parameters of <c>Startup.Configure</c>).</summary>
+        public void RecordResolved(ITypeSymbol type, ISymbol? origin)
+            => _resolved.Add(new KeyValuePair<ITypeSymbol, ISymbol?>(type.OriginalDefinition, origin));
 
         /// <summary><c>AddSingleton(instance)</c>: the instance the container keeps.</summary>
         public static bool IsSingletonInstance(IInvocationOperation invocation, out IOperation? instance)
@@ -95,6 +122,20 @@ namespace SnapSafe.Analyzers.Lambda
                     EnqueueInjectedServices(walk, service, resolved.Value ?? service, 0);
                 }
             }
+        }
+
+        /// <summary>The <c>typeof(T)</c> argument of a call, if it has one.</summary>
+        private static ITypeSymbol? TypeOfArgument(IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (OperationFacts.Unwrap(argument.Value) is ITypeOfOperation typeOf)
+                {
+                    return typeOf.TypeOperand;
+                }
+            }
+
+            return null;
         }
 
         private void EnqueueInjectedServices(InitWalk walk, INamedTypeSymbol type, ISymbol origin, int depth)

@@ -41,6 +41,7 @@ namespace SnapSafe.Analyzers.Rules
                 SNAP044PrimingHasSideEffects.Instance,
                 SNAP045CleanupBeforePriming.Instance,
                 SNAP046WarmUpRequestUriAbsolute.Instance,
+                SNAP047InitializationDeferred.Instance,
                 SNAP049AfterRestoreWorkUnbounded.Instance),
             derivationCuts: ImmutableArray.Create<IDerivationCut>(
                 SNAP010ConnectionOpenedDuringInit.Instance),

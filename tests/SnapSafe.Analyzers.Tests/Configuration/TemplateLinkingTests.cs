@@ -448,5 +448,55 @@ Resources:
             VerifyCS.Diagnostic("SNAP002").WithLocation(0).WithArguments("_id", "Guid.NewGuid()"),
             VerifyCS.Diagnostic("SNAP002").WithLocation(1).WithArguments("_id", "Guid.NewGuid()"),
             VerifyCS.Diagnostic("SNAP901").WithSpan("/0/aws-lambda-tools-defaults.json", 2, 25, 2, 25).WithArguments("aws-lambda-tools-defaults.json", "expected ':'"));
+
+        private const string TwoAspNetCoreFunctions = @"
+using System;
+using Amazon.Lambda.AspNetCoreServer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Shop
+{
+    public class StorefrontEntryPoint : APIGatewayProxyFunction<StorefrontStartup>
+    {
+    }
+
+    public class ReportsEntryPoint : APIGatewayHttpApiV2ProxyFunction<ReportsStartup>
+    {
+    }
+
+    public class StorefrontStartup
+    {
+        private readonly Guid _id = {|#0:Guid.NewGuid()|};
+        public void ConfigureServices(IServiceCollection services) { }
+        public void Configure(IApplicationBuilder app) => app.Run(context => context.Response.WriteAsync(_id.ToString()));
+    }
+
+    public class ReportsStartup
+    {
+        private readonly Guid _id = {|#1:Guid.NewGuid()|};
+        public void ConfigureServices(IServiceCollection services) { }
+        public void Configure(IApplicationBuilder app) => app.Run(context => context.Response.WriteAsync(_id.ToString()));
+    }
+}";
+
+        [Fact]
+        public Task AspNetCoreFunction_StartupStateBelongsToItsEntryPoint_ReportedOnlyWhereSnapStartIsOn() => VerifyWithAdditionalFilesAsync(
+            LambdaModel.AspNetCoreFunction,
+            TwoAspNetCoreFunctions,
+            new[]
+            {
+                ("serverless.template", @"{
+  ""AWSTemplateFormatVersion"": ""2010-09-09"",
+  ""Transform"": ""AWS::Serverless-2016-10-31"",
+  ""Resources"": {
+    ""Storefront"": { ""Type"": ""AWS::Serverless::Function"", ""Properties"": { ""Handler"": ""TestProject::Shop.StorefrontEntryPoint::FunctionHandlerAsync"", ""AutoPublishAlias"": ""live"", ""SnapStart"": { ""ApplyOn"": ""PublishedVersions"" } } },
+    ""Reports"": { ""Type"": ""AWS::Serverless::Function"", ""Properties"": { ""Handler"": ""TestProject::Shop.ReportsEntryPoint::FunctionHandlerAsync"" } }
+  }
+}"),
+            },
+            null,
+            VerifyCS.Diagnostic("SNAP002").WithLocation(0).WithArguments("_id", "Guid.NewGuid()"));
     }
 }

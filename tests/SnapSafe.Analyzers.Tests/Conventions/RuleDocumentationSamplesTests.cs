@@ -152,7 +152,8 @@ namespace SnapSafe.Analyzers.Tests.Conventions
 
         private static async Task<(ImmutableArray<Diagnostic> Compiler, ImmutableArray<Diagnostic> Analyzer)> AnalyzeAsync(string id, string code, string options)
         {
-            var model = code.Contains("WebApplication", StringComparison.Ordinal) ? LambdaModel.MinimalApi
+            var model = code.Contains("Amazon.Lambda.AspNetCoreServer", StringComparison.Ordinal) ? LambdaModel.AspNetCoreFunction
+                : code.Contains("WebApplication", StringComparison.Ordinal) ? LambdaModel.MinimalApi
                 : code.Contains("LambdaBootstrapBuilder", StringComparison.Ordinal) ? LambdaModel.Executable
                 : code.Contains("[LambdaFunction", StringComparison.Ordinal) || code.Contains("[LambdaStartup", StringComparison.Ordinal) ? LambdaModel.Annotations
                 : LambdaModel.ClassLibrary;

@@ -146,6 +146,110 @@ await app.RunAsync();
 ");
 
         [Fact]
+        public Task AspNetCoreFunction_BlueprintEntryPointsStartupAndController_Compile() => VerifyNoOp.VerifyAspNetCoreFunctionAsync(@"
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Threading.Tasks;
+using Amazon.Lambda.APIGatewayEvents;
+using Amazon.Lambda.ApplicationLoadBalancerEvents;
+using Amazon.Lambda.AspNetCoreServer;
+using Amazon.Lambda.AspNetCoreServer.Internal;
+using Amazon.Lambda.Core;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Orders;
+
+public class LambdaEntryPoint : APIGatewayProxyFunction
+{
+    public LambdaEntryPoint()
+    {
+        RegisterResponseContentEncodingForContentType(""application/pdf"", ResponseContentEncoding.Base64);
+        IncludeUnhandledExceptionDetailInResponse = true;
+    }
+
+    protected override void Init(IWebHostBuilder builder) => builder.UseStartup<Startup>();
+
+    protected override void Init(IHostBuilder builder) => builder.ConfigureWebHostLambdaDefaults(web => web.UseLambdaServer());
+
+    protected override void PostCreateHost(IHost host) => Console.WriteLine(host.Services);
+
+    protected override void PostCreateWebHost(IWebHost webHost) => Console.WriteLine(webHost.Services);
+
+    protected override IEnumerable<HttpRequestMessage> GetBeforeSnapshotRequests() => new[] { new HttpRequestMessage(HttpMethod.Get, ""/api/orders"") };
+
+    protected override void PostMarshallRequestFeature(IHttpRequestFeature aspNetCoreRequestFeature, APIGatewayProxyRequest lambdaRequest, ILambdaContext lambdaContext)
+        => aspNetCoreRequestFeature.Headers[""x-request-id""] = lambdaRequest.RequestContext?.RequestId;
+
+    protected override void MarshallRequest(InvokeFeatures features, APIGatewayProxyRequest apiGatewayRequest, ILambdaContext lambdaContext)
+        => base.MarshallRequest(features, apiGatewayRequest, lambdaContext);
+
+    public override Task<APIGatewayProxyResponse> FunctionHandlerAsync(APIGatewayProxyRequest request, ILambdaContext lambdaContext)
+        => base.FunctionHandlerAsync(request, lambdaContext);
+}
+
+public class HttpApiEntryPoint : APIGatewayHttpApiV2ProxyFunction<Startup>
+{
+    public HttpApiEntryPoint() : base(StartupMode.FirstRequest) => Start();
+}
+
+public class LoadBalancerEntryPoint : ApplicationLoadBalancerFunction<Startup>
+{
+    protected override void PostMarshallResponseFeature(IHttpResponseFeature aspNetCoreResponseFeature, ApplicationLoadBalancerResponse lambdaResponse, ILambdaContext lambdaContext)
+        => lambdaResponse.StatusDescription = aspNetCoreResponseFeature.ReasonPhrase;
+}
+
+#pragma warning disable CS0618 // the obsolete startup mode of the 1.x-5.x packages
+public class LegacyEntryPoint : APIGatewayProxyFunction<Startup>
+{
+    public LegacyEntryPoint() : base((StartupMode)APIGatewayProxyFunction.AspNetCoreStartupMode.Constructor) { }
+}
+#pragma warning restore CS0618
+
+public class Startup
+{
+    public Startup(IConfiguration configuration) => Configuration = configuration;
+
+    public IConfiguration Configuration { get; }
+
+    public void ConfigureServices(IServiceCollection services) => services.AddControllers();
+
+    public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
+    {
+        if (env.IsDevelopment())
+        {
+            app.UseDeveloperExceptionPage();
+        }
+
+        app.UseRouting();
+        app.UseEndpoints(endpoints =>
+        {
+            endpoints.MapControllers();
+            endpoints.MapGet(""/"", async context => await context.Response.WriteAsync(AbstractAspNetCoreFunction.LAMBDA_CONTEXT));
+        });
+    }
+}
+
+[ApiController]
+[Route(""api/[controller]"")]
+public class OrdersController : ControllerBase
+{
+    [HttpGet]
+    public IEnumerable<string> Get() => new[] { ""a"", ""b"" };
+
+    [HttpGet(""{id}"")]
+    public ActionResult<string> Get(int id) => HttpContext.Items[AbstractAspNetCoreFunction.LAMBDA_CONTEXT] is ILambdaContext context ? context.AwsRequestId : NotFound();
+}
+");
+
+        [Fact]
         public Task Annotations_FunctionsAndStartup_Compile() => VerifyNoOp.VerifyAnnotationsAsync(@"
 using System;
 using System.Threading.Tasks;
@@ -253,6 +357,14 @@ public class Function
         [InlineData(LambdaModel.MinimalApi, "Microsoft.Extensions.DependencyInjection.LambdaEventSource", "Amazon.Lambda.AspNetCoreServer.Hosting")]
         [InlineData(LambdaModel.MinimalApi, "Amazon.Lambda.AspNetCoreServer.Hosting.HostingOptions", "Amazon.Lambda.AspNetCoreServer.Hosting")]
         [InlineData(LambdaModel.MinimalApi, "Microsoft.AspNetCore.Builder.WebApplication", "Microsoft.AspNetCore")]
+        [InlineData(LambdaModel.MinimalApi, "Amazon.Lambda.AspNetCoreServer.AbstractAspNetCoreFunction", "Amazon.Lambda.AspNetCoreServer")]
+        [InlineData(LambdaModel.AspNetCoreFunction, "Amazon.Lambda.AspNetCoreServer.APIGatewayProxyFunction", "Amazon.Lambda.AspNetCoreServer")]
+        [InlineData(LambdaModel.AspNetCoreFunction, "Amazon.Lambda.AspNetCoreServer.APIGatewayProxyFunction`1", "Amazon.Lambda.AspNetCoreServer")]
+        [InlineData(LambdaModel.AspNetCoreFunction, "Amazon.Lambda.AspNetCoreServer.AbstractAspNetCoreFunction`2", "Amazon.Lambda.AspNetCoreServer")]
+        [InlineData(LambdaModel.AspNetCoreFunction, "Amazon.Lambda.AspNetCoreServer.StartupMode", "Amazon.Lambda.AspNetCoreServer")]
+        [InlineData(LambdaModel.AspNetCoreFunction, "Amazon.Lambda.APIGatewayEvents.APIGatewayHttpApiV2ProxyRequest", "Amazon.Lambda.APIGatewayEvents")]
+        [InlineData(LambdaModel.AspNetCoreFunction, "Amazon.Lambda.ApplicationLoadBalancerEvents.ApplicationLoadBalancerRequest", "Amazon.Lambda.ApplicationLoadBalancerEvents")]
+        [InlineData(LambdaModel.AspNetCoreFunction, "Microsoft.AspNetCore.Mvc.ControllerBase", "Microsoft.AspNetCore.Mvc.Core")]
         [InlineData(LambdaModel.Annotations, "Amazon.Lambda.Annotations.LambdaFunctionAttribute", "Amazon.Lambda.Annotations")]
         [InlineData(LambdaModel.Annotations, "Amazon.Lambda.Annotations.LambdaStartupAttribute", "Amazon.Lambda.Annotations")]
         [InlineData(LambdaModel.Annotations, "Microsoft.Extensions.DependencyInjection.IServiceCollection", "Microsoft.Extensions.DependencyInjection.Abstractions")]
@@ -271,10 +383,25 @@ public class Function
         [InlineData(LambdaModel.ClassLibrary, "Microsoft.AspNetCore.Builder.WebApplication")]
         [InlineData(LambdaModel.Executable, "Amazon.Lambda.Annotations.LambdaFunctionAttribute")]
         [InlineData(LambdaModel.Annotations, "Microsoft.AspNetCore.Builder.WebApplication")]
+        [InlineData(LambdaModel.AspNetCoreFunction, "Amazon.Lambda.RuntimeSupport.LambdaBootstrap")]
+        [InlineData(LambdaModel.AspNetCoreFunction, "Microsoft.Extensions.DependencyInjection.LambdaEventSource")]
         public async Task Models_DoNotReferenceOtherModelsPackages(LambdaModel model, string metadataName)
         {
             var compilation = await CompileAsync(model, "public class C { }");
             Assert.Null(compilation.GetTypeByMetadataName(metadataName));
+        }
+
+        [Theory]
+        [InlineData(LambdaModel.Executable, StandInReferences.RuntimeSupportAssembly, StandInReferences.RuntimeSupportVersion)]
+        [InlineData(LambdaModel.ExecutableBeforeSnapStart, StandInReferences.RuntimeSupportAssembly, StandInReferences.RuntimeSupportBeforeSnapStartVersion)]
+        [InlineData(LambdaModel.Annotations, StandInReferences.AnnotationsAssembly, StandInReferences.AnnotationsVersion)]
+        [InlineData(LambdaModel.AnnotationsBeforeSnapStart, StandInReferences.AnnotationsAssembly, StandInReferences.AnnotationsBeforeSnapStartVersion)]
+        [InlineData(LambdaModel.AspNetCoreFunction, StandInReferences.AspNetCoreServerAssembly, StandInReferences.AspNetCoreServerVersion)]
+        public async Task StandIns_CarryTheAssemblyVersionOfThePackage(LambdaModel model, string assemblyName, string version)
+        {
+            var compilation = await CompileAsync(model, "public class C { }");
+            var identity = Assert.Single(compilation.ReferencedAssemblyNames, a => a.Name == assemblyName);
+            Assert.Equal(System.Version.Parse(version), identity.Version);
         }
 
         private static async Task<CSharpCompilation> CompileAsync(LambdaModel model, string source)

@@ -165,7 +165,7 @@ namespace SnapSafe.Analyzers.Tests.Robustness
         private static async Task<ImmutableArray<MetadataReference>> CreateReferencesAsync()
         {
             var aspNet = await StandInReferences.AspNetCore80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None).ConfigureAwait(false);
-            var lambda = new[] { LambdaModel.MinimalApi, LambdaModel.Annotations }
+            var lambda = new[] { LambdaModel.MinimalApi, LambdaModel.Annotations, LambdaModel.AspNetCoreFunction }
                 .Select(m => StandInReferences.ForModelAsync(m))
                 .ToList();
             var all = new List<MetadataReference>(await StandInReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None).ConfigureAwait(false));

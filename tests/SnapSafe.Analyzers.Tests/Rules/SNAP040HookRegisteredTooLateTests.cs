@@ -103,5 +103,126 @@ app.MapGet(""/"", () =>
 });
 app.Run();
 ");
+
+        [Fact]
+        public Task AspNetCoreFunction_RegistrationsInStartupAndEntryPoint_AreInit_InControllersEndpointsAndMiddleware_NeverRun() => VerifyCS.VerifyAspNetCoreFunctionAsync(@"
+using System.Threading.Tasks;
+using Amazon.Lambda.AspNetCoreServer;
+using Amazon.Lambda.Core;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+
+public class LambdaEntryPoint : APIGatewayProxyFunction
+{
+    public LambdaEntryPoint()
+    {
+        SnapshotRestore.RegisterAfterRestore(() => ValueTask.CompletedTask);
+    }
+
+    protected override void Init(IWebHostBuilder builder)
+    {
+        SnapshotRestore.RegisterBeforeSnapshot(() => ValueTask.CompletedTask);
+        builder.UseStartup<Startup>();
+    }
+}
+
+public class Startup
+{
+    public Startup()
+    {
+        SnapshotRestore.RegisterAfterRestore(() => ValueTask.CompletedTask);
+    }
+
+    public void ConfigureServices(IServiceCollection services)
+    {
+        SnapshotRestore.RegisterAfterRestore(() => ValueTask.CompletedTask);
+        services.AddControllers();
+    }
+
+    public void Configure(IApplicationBuilder app)
+    {
+        SnapshotRestore.RegisterAfterRestore(() => ValueTask.CompletedTask);
+        app.UseMiddleware<AuditMiddleware>();
+        app.UseEndpoints(endpoints =>
+        {
+            SnapshotRestore.RegisterBeforeSnapshot(() => ValueTask.CompletedTask);
+            endpoints.MapControllers();
+            endpoints.MapGet(""/"", () =>
+            {
+                {|SNAP040:SnapshotRestore.RegisterAfterRestore(() => ValueTask.CompletedTask)|};
+                return ""ok"";
+            });
+        });
+    }
+}
+
+public sealed class AuditMiddleware
+{
+    private readonly RequestDelegate _next;
+
+    public AuditMiddleware(RequestDelegate next) => _next = next;
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        {|SNAP040:SnapshotRestore.RegisterAfterRestore(() => ValueTask.CompletedTask)|};
+        return _next(context);
+    }
+}
+
+[ApiController]
+[Route(""api/[controller]"")]
+public class OrdersController : ControllerBase
+{
+    public OrdersController()
+    {
+        {|SNAP040:SnapshotRestore.RegisterAfterRestore(() => ValueTask.CompletedTask)|};
+    }
+
+    [HttpGet]
+    public string Get()
+    {
+        {|SNAP040:SnapshotRestore.RegisterAfterRestore(() => ValueTask.CompletedTask)|};
+        return ""ok"";
+    }
+}");
+
+        [Fact]
+        public Task AspNetCoreFunction_FirstRequest_StartupRegistrationsNeverRun_EntryPointConstructorStillRuns() => VerifyCS.VerifyAspNetCoreFunctionAsync(@"
+using System.Threading.Tasks;
+using Amazon.Lambda.AspNetCoreServer;
+using Amazon.Lambda.Core;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+public class LambdaEntryPoint : APIGatewayProxyFunction
+{
+    public LambdaEntryPoint()
+        : base({|SNAP047:StartupMode.FirstRequest|})
+    {
+        SnapshotRestore.RegisterAfterRestore(() => ValueTask.CompletedTask);
+    }
+
+    protected override void Init(IWebHostBuilder builder)
+    {
+        {|SNAP040:SnapshotRestore.RegisterBeforeSnapshot(() => ValueTask.CompletedTask)|};
+        builder.UseStartup<Startup>();
+    }
+}
+
+public class Startup
+{
+    public void ConfigureServices(IServiceCollection services)
+    {
+        {|SNAP040:SnapshotRestore.RegisterAfterRestore(() => ValueTask.CompletedTask)|};
+    }
+
+    public void Configure(IApplicationBuilder app)
+    {
+    }
+}");
     }
 }

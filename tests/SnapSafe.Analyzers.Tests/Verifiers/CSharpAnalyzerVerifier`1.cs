@@ -54,6 +54,10 @@ namespace SnapSafe.Analyzers.Tests.Verifiers
         public static Task VerifyAnnotationsAsync(string source, params DiagnosticResult[] expected)
             => VerifyAnalyzerAsync(LambdaModel.Annotations, source, expected);
 
+        /// <summary>Verifies an ASP.NET Core Web API in a class library (a <c>LambdaEntryPoint : APIGatewayProxyFunction</c>, its startup and controllers).</summary>
+        public static Task VerifyAspNetCoreFunctionAsync(string source, params DiagnosticResult[] expected)
+            => VerifyAnalyzerAsync(LambdaModel.AspNetCoreFunction, source, expected);
+
         /// <summary>Verifies a class library handler whose Amazon.Lambda.Core has no SnapshotRestore.</summary>
         public static Task VerifyWithoutSnapshotRestoreAsync(string source, params DiagnosticResult[] expected)
             => VerifyAnalyzerAsync(LambdaModel.CoreWithoutSnapshotRestore, source, expected);

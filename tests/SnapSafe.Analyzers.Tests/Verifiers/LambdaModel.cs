@@ -18,7 +18,9 @@ namespace SnapSafe.Analyzers.Tests.Verifiers
 
         /// <summary>
         /// An ASP.NET Core minimal API: the Microsoft.AspNetCore.App reference assemblies and
-        /// Amazon.Lambda.AspNetCoreServer.Hosting with its Amazon.Lambda dependencies; console application output.
+        /// Amazon.Lambda.AspNetCoreServer.Hosting with its Amazon.Lambda dependencies (Core, RuntimeSupport,
+        /// Serialization.SystemTextJson, APIGatewayEvents and AspNetCoreServer, as the real package depends on them);
+        /// console application output.
         /// </summary>
         MinimalApi,
 
@@ -36,5 +38,24 @@ namespace SnapSafe.Analyzers.Tests.Verifiers
 
         /// <summary>Plain net8.0: no Amazon.Lambda package at all.</summary>
         NoLambda,
+
+        /// <summary>
+        /// An ASP.NET Core Web API in a class library (<c>LambdaEntryPoint : APIGatewayProxyFunction</c>): the
+        /// Microsoft.AspNetCore.App reference assemblies, Amazon.Lambda.AspNetCoreServer with its Amazon.Lambda
+        /// dependencies (Core, Serialization.SystemTextJson, APIGatewayEvents, ApplicationLoadBalancerEvents).
+        /// </summary>
+        AspNetCoreFunction,
+
+        /// <summary>
+        /// <see cref="Annotations"/> against Amazon.Lambda.Annotations 1.5.0, the last version that builds the function
+        /// class on the first invocation instead of during init.
+        /// </summary>
+        AnnotationsBeforeSnapStart,
+
+        /// <summary>
+        /// <see cref="Executable"/> against Amazon.Lambda.RuntimeSupport 1.11.0, the last version without SnapStart
+        /// support; console application output.
+        /// </summary>
+        ExecutableBeforeSnapStart,
     }
 }

@@ -26,6 +26,24 @@ namespace SnapSafe.Analyzers.Tests.Verifiers
         public const string RuntimeSupportAssembly = "Amazon.Lambda.RuntimeSupport";
         public const string HostingAssembly = "Amazon.Lambda.AspNetCoreServer.Hosting";
         public const string AnnotationsAssembly = "Amazon.Lambda.Annotations";
+        public const string AspNetCoreServerAssembly = "Amazon.Lambda.AspNetCoreServer";
+        public const string APIGatewayEventsAssembly = "Amazon.Lambda.APIGatewayEvents";
+        public const string ApplicationLoadBalancerEventsAssembly = "Amazon.Lambda.ApplicationLoadBalancerEvents";
+
+        /// <summary>The assembly version of the RuntimeSupport stand-in: 1.12.0, the first package version with SnapStart support.</summary>
+        public const string RuntimeSupportVersion = "1.12.0.0";
+
+        /// <summary>The RuntimeSupport version of <see cref="LambdaModel.ExecutableBeforeSnapStart"/>: the last one without SnapStart support.</summary>
+        public const string RuntimeSupportBeforeSnapStartVersion = "1.11.0.0";
+
+        /// <summary>The assembly version of the Annotations stand-in: 1.6.0, the first package version that builds the function class during init.</summary>
+        public const string AnnotationsVersion = "1.6.0.0";
+
+        /// <summary>The Annotations version of <see cref="LambdaModel.AnnotationsBeforeSnapStart"/>: the last one that builds the function class on the first invocation.</summary>
+        public const string AnnotationsBeforeSnapStartVersion = "1.5.0.0";
+
+        /// <summary>The assembly version of Amazon.Lambda.AspNetCoreServer, fixed by the package whatever its package version.</summary>
+        public const string AspNetCoreServerVersion = "2.0.0.0";
 
         private const string ResourcePrefix = "StandIns/";
 
@@ -54,9 +72,12 @@ namespace SnapSafe.Analyzers.Tests.Verifiers
             {
                 LambdaModel.ClassLibrary => ImmutableArray.Create(set.Core, set.Serialization),
                 LambdaModel.Executable => ImmutableArray.Create(set.Core, set.RuntimeSupport, set.Serialization),
-                LambdaModel.MinimalApi => ImmutableArray.Create(set.Core, set.RuntimeSupport, set.Serialization, set.Hosting).AddRange(set.AspNetCore),
+                LambdaModel.MinimalApi => ImmutableArray.Create(set.Core, set.RuntimeSupport, set.Serialization, set.Hosting, set.APIGatewayEvents, set.AspNetCoreServer).AddRange(set.AspNetCore),
                 LambdaModel.Annotations => ImmutableArray.Create(set.Core, set.Serialization, set.Annotations).AddRange(set.MicrosoftExtensions),
                 LambdaModel.CoreWithoutSnapshotRestore => ImmutableArray.Create(set.CoreWithoutSnapshotRestore, set.Serialization),
+                LambdaModel.AspNetCoreFunction => ImmutableArray.Create(set.Core, set.Serialization, set.APIGatewayEvents, set.ApplicationLoadBalancerEvents, set.AspNetCoreServer).AddRange(set.AspNetCore),
+                LambdaModel.AnnotationsBeforeSnapStart => ImmutableArray.Create(set.Core, set.Serialization, set.AnnotationsBeforeSnapStart).AddRange(set.MicrosoftExtensions),
+                LambdaModel.ExecutableBeforeSnapStart => ImmutableArray.Create(set.Core, set.RuntimeSupportBeforeSnapStart, set.Serialization),
                 LambdaModel.NoLambda => ImmutableArray<MetadataReference>.Empty,
                 _ => throw new ArgumentOutOfRangeException(nameof(model), model, null),
             };
@@ -68,7 +89,12 @@ namespace SnapSafe.Analyzers.Tests.Verifiers
 
         /// <summary>The output kind a project of <paramref name="model"/> builds.</summary>
         public static OutputKind OutputKindOf(LambdaModel model)
-            => model == LambdaModel.Executable || model == LambdaModel.MinimalApi ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary;
+            => model == LambdaModel.Executable || model == LambdaModel.MinimalApi || model == LambdaModel.ExecutableBeforeSnapStart
+                ? OutputKind.ConsoleApplication
+                : OutputKind.DynamicallyLinkedLibrary;
+
+        /// <summary>True when a project of <paramref name="model"/> compiles against the Microsoft.AspNetCore.App reference assemblies.</summary>
+        public static bool UsesAspNetCore(LambdaModel model) => model == LambdaModel.MinimalApi || model == LambdaModel.AspNetCoreFunction;
 
         /// <summary>The stand-in source files of one package, by file name (as embedded from samples/StandIns).</summary>
         public static ImmutableDictionary<string, string> SourcesOf(string assemblyName)
@@ -103,20 +129,48 @@ namespace SnapSafe.Analyzers.Tests.Verifiers
             var core = Compile(CoreAssembly, net8Symbols, nullable: false, net80);
             var coreWithoutSnapshotRestore = Compile(CoreAssembly, netStandardSymbols, nullable: false, net80);
             var serialization = Compile(SerializationAssembly, net8Symbols, nullable: false, net80.Add(core));
-            var runtimeSupport = Compile(RuntimeSupportAssembly, net8Symbols, nullable: false, net80.Add(core));
+            var runtimeSupport = Compile(RuntimeSupportAssembly, net8Symbols, nullable: false, net80.Add(core), RuntimeSupportVersion);
+            var runtimeSupportBeforeSnapStart = Compile(RuntimeSupportAssembly, net8Symbols, nullable: false, net80.Add(core), RuntimeSupportBeforeSnapStartVersion);
             var hosting = Compile(HostingAssembly, net8Symbols, nullable: true, net80.AddRange(aspNetCore).Add(core).Add(runtimeSupport).Add(serialization));
-            var annotations = Compile(AnnotationsAssembly, net8Symbols, nullable: false, net80);
+            var annotations = Compile(AnnotationsAssembly, net8Symbols, nullable: false, net80, AnnotationsVersion);
+            var annotationsBeforeSnapStart = Compile(AnnotationsAssembly, net8Symbols, nullable: false, net80, AnnotationsBeforeSnapStartVersion);
+            var apiGatewayEvents = Compile(APIGatewayEventsAssembly, net8Symbols, nullable: false, net80);
+            var albEvents = Compile(ApplicationLoadBalancerEventsAssembly, net8Symbols, nullable: false, net80);
+            var aspNetCoreServer = Compile(
+                AspNetCoreServerAssembly,
+                net8Symbols,
+                nullable: false,
+                net80.AddRange(aspNetCore).Add(core).Add(serialization).Add(apiGatewayEvents).Add(albEvents),
+                AspNetCoreServerVersion);
 
-            return new Set(core, coreWithoutSnapshotRestore, serialization, runtimeSupport, hosting, annotations, aspNetCore, extensions);
+            return new Set(core, coreWithoutSnapshotRestore, serialization, runtimeSupport, hosting, annotations, aspNetCore, extensions)
+            {
+                RuntimeSupportBeforeSnapStart = runtimeSupportBeforeSnapStart,
+                AnnotationsBeforeSnapStart = annotationsBeforeSnapStart,
+                APIGatewayEvents = apiGatewayEvents,
+                ApplicationLoadBalancerEvents = albEvents,
+                AspNetCoreServer = aspNetCoreServer,
+            };
         }
 
-        /// <summary>Compiles the stand-in sources of one package into a metadata reference with the real assembly name.</summary>
-        internal static MetadataReference Compile(string assemblyName, string[] preprocessorSymbols, bool nullable, IEnumerable<MetadataReference> references)
+        /// <summary>
+        /// Compiles the stand-in sources of one package into a metadata reference with the real assembly name, and
+        /// the assembly version <paramref name="version"/> when given (SnapSafe reads the versions of some packages).
+        /// </summary>
+        internal static MetadataReference Compile(string assemblyName, string[] preprocessorSymbols, bool nullable, IEnumerable<MetadataReference> references, string? version = null)
         {
             var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12, preprocessorSymbols: preprocessorSymbols);
             var trees = SourcesOf(assemblyName)
                 .OrderBy(s => s.Key, StringComparer.Ordinal)
                 .Select(s => CSharpSyntaxTree.ParseText(SourceText.From(s.Value, Encoding.UTF8), parseOptions, path: assemblyName + "/" + s.Key));
+            if (version != null)
+            {
+                trees = trees.Append(CSharpSyntaxTree.ParseText(
+                    SourceText.From("[assembly: System.Reflection.AssemblyVersion(\"" + version + "\")]", Encoding.UTF8),
+                    parseOptions,
+                    path: assemblyName + "/AssemblyVersion.cs"));
+            }
+
             var options = new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
                 optimizationLevel: OptimizationLevel.Release,
@@ -170,6 +224,12 @@ namespace SnapSafe.Analyzers.Tests.Verifiers
             public MetadataReference Annotations { get; }
             public ImmutableArray<MetadataReference> AspNetCore { get; }
             public ImmutableArray<MetadataReference> MicrosoftExtensions { get; }
+
+            public MetadataReference RuntimeSupportBeforeSnapStart { get; init; } = null!;
+            public MetadataReference AnnotationsBeforeSnapStart { get; init; } = null!;
+            public MetadataReference APIGatewayEvents { get; init; } = null!;
+            public MetadataReference ApplicationLoadBalancerEvents { get; init; } = null!;
+            public MetadataReference AspNetCoreServer { get; init; } = null!;
         }
     }
 }

@@ -39,8 +39,10 @@ namespace SnapSafe.Analyzers.Lambda.Models
                 return true;
             }
 
-            // A [LambdaFunction] class is the Annotations model's; any other public class may be a serializer handler.
-            if (Context.HasAssemblySerializer && !AnnotationsModel.HasFunctionMethods(type, Types) && IsSerializerHandlerCandidate(type))
+            // A [LambdaFunction] class is the Annotations model's, an AbstractAspNetCoreFunction subclass the ASP.NET Core
+            // model's; any other public class may be a serializer handler.
+            if (Context.HasAssemblySerializer && !AnnotationsModel.HasFunctionMethods(type, Types) && !AspNetCoreFunctionModel.IsEntryPointType(type, Types)
+                && IsSerializerHandlerCandidate(type))
             {
                 _serializerCandidates.Add(type);
             }
@@ -156,8 +158,9 @@ namespace SnapSafe.Analyzers.Lambda.Models
         private bool IsHandler(INamedTypeSymbol type)
         {
             var types = Types;
-            if (AnnotationsModel.HasFunctionMethods(type, types))
+            if (AnnotationsModel.HasFunctionMethods(type, types) || AspNetCoreFunctionModel.IsEntryPointType(type, types))
             {
+                // Those models' function types, even when a template or snapsafe.handler_types names them.
                 return false;
             }
 

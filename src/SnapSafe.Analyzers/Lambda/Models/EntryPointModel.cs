@@ -121,11 +121,13 @@ namespace SnapSafe.Analyzers.Lambda.Models
             if (bootstrapRun != null)
             {
                 Kind = EntryPointKind.Executable;
+                RunCall = bootstrapRun;
                 RunStatement = StatementOf(bootstrapRun);
             }
             else if (hasLambdaHosting && hostRun != null)
             {
                 Kind = EntryPointKind.MinimalApi;
+                RunCall = hostRun;
                 RunStatement = StatementOf(hostRun);
             }
         }
@@ -134,6 +136,9 @@ namespace SnapSafe.Analyzers.Lambda.Models
 
         /// <summary>The entry point's body, when there is one.</summary>
         public IOperation? Body { get; }
+
+        /// <summary>The call that starts the Lambda runtime (<c>RunAsync</c>, <c>app.Run</c>).</summary>
+        public IInvocationOperation? RunCall { get; }
 
         /// <summary>The statement (at the top level of the entry point's body) that starts the Lambda runtime.</summary>
         public SyntaxNode? RunStatement { get; }

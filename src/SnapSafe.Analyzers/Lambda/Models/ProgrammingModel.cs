@@ -77,6 +77,13 @@ namespace SnapSafe.Analyzers.Lambda.Models
         {
         }
 
+        /// <summary>
+        /// True when the delegate passed for <paramref name="parameter"/> of <paramref name="call"/> runs while the code
+        /// that makes the call builds or starts the host (a host builder's <c>ConfigureServices</c> callback,
+        /// <c>UseEndpoints</c>), never later: in init code it is init code too, and the locals it captures are not kept.
+        /// </summary>
+        public virtual bool RunsDuringInit(IInvocationOperation call, IParameterSymbol parameter) => false;
+
         /// <summary>The static and instance initialization of a type the runtime builds during init, kept for the function's life.</summary>
         protected static void EnqueueFunctionObject(InitWalk walk, INamedTypeSymbol type)
         {

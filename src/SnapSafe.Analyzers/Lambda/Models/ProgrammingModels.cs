@@ -72,7 +72,8 @@ namespace SnapSafe.Analyzers.Lambda.Models
                 new ClassLibraryModel(context),
                 new AnnotationsModel(context),
                 new ExecutableModel(context, entryPoint),
-                new MinimalApiModel(context, entryPoint));
+                new MinimalApiModel(context, entryPoint),
+                new AspNetCoreFunctionModel(context));
 
             var stack = new Stack<INamespaceOrTypeSymbol>();
             stack.Push(context.Compilation.Assembly.GlobalNamespace);
@@ -115,6 +116,35 @@ namespace SnapSafe.Analyzers.Lambda.Models
             }
 
             return new ProgrammingModels(context, all, entryPoint);
+        }
+
+        /// <summary>
+        /// True when a closure (a lambda, or a delegate created from a lambda or a method group) is an argument that runs
+        /// during init with the call that receives it: a host builder's configuration callbacks
+        /// (<see cref="HostBuilderCallbacks"/>), and what a model says (see <see cref="ProgrammingModel.RunsDuringInit"/>).
+        /// </summary>
+        public bool RunsDuringInit(IOperation closure)
+        {
+            if (!OperationFacts.IsArgument(closure, out var call, out var parameter))
+            {
+                return false;
+            }
+
+            // A host builder's configuration callbacks, whatever the model.
+            if (HostBuilderCallbacks.IsCallbackRegistration(call!, _context.Types))
+            {
+                return true;
+            }
+
+            foreach (var model in All)
+            {
+                if (model.RunsDuringInit(call!, parameter!))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Where a hook registration found in invocation code can move so that it runs during init, if anywhere.</summary>
