@@ -43,14 +43,15 @@ namespace SnapSafe.Analyzers.Lambda
     {
         private readonly List<(HookRegistration Hook, ImmutableArray<int> Sequence)> _found = new List<(HookRegistration, ImmutableArray<int>)>();
         private readonly HashSet<SyntaxNode> _registrationSyntax = new HashSet<SyntaxNode>();
-        private readonly List<(WarmUpRequest Request, InitFrame Frame)> _warmUps = new List<(WarmUpRequest, InitFrame)>();
+        private readonly List<(WarmUpRequest Request, InitFrame? Frame)> _warmUps = new List<(WarmUpRequest, InitFrame?)>();
         private List<HookRegistration>? _ordered;
 
         /// <summary>
-        /// Warm-up requests init registers (<c>AddAWSLambdaBeforeSnapshotRequest</c>), with the frame that registers them:
-        /// the framework replays them from a before-snapshot hook of its own.
+        /// Warm-up requests the framework replays from a before-snapshot hook of its own: those init registers
+        /// (<c>AddAWSLambdaBeforeSnapshotRequest</c>, with the frame that registers them) and those a model's functions
+        /// return (<c>GetBeforeSnapshotRequests()</c>, no frame).
         /// </summary>
-        public IReadOnlyList<(WarmUpRequest Request, InitFrame Frame)> WarmUps => _warmUps;
+        public IReadOnlyList<(WarmUpRequest Request, InitFrame? Frame)> WarmUps => _warmUps;
 
         /// <summary>Every hook registered during init, in the order init registers them (read once the walk is done).</summary>
         public IReadOnlyList<HookRegistration> All => _ordered ??= Order();
@@ -108,7 +109,7 @@ namespace SnapSafe.Analyzers.Lambda
         }
 
         /// <summary>Records a warm-up request init hands to the framework.</summary>
-        public void AddWarmUp(WarmUpRequest request, InitFrame frame)
+        public void AddWarmUp(WarmUpRequest request, InitFrame? frame)
         {
             foreach (var existing in _warmUps)
             {

@@ -191,6 +191,14 @@ namespace SnapSafe.Analyzers.Lambda
 
         private void EnqueuePriming()
         {
+            foreach (var model in Models.All)
+            {
+                foreach (var request in model.WarmUpRequests(this))
+                {
+                    Hooks.AddWarmUp(request, frame: null);
+                }
+            }
+
             foreach (var hook in Hooks.All)
             {
                 if (hook.AfterRestore)

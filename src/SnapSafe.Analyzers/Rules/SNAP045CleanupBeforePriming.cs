@@ -2,7 +2,9 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SnapSafe.Analyzers.Lambda;
+using SnapSafe.Analyzers.Lambda.Models;
 
 namespace SnapSafe.Analyzers.Rules
 {
@@ -21,6 +23,9 @@ namespace SnapSafe.Analyzers.Rules
         }
 
         public static DiagnosticDescriptor Descriptor => Descriptors.SNAP045CleanupBeforePriming;
+
+        /// <summary>Diagnostic property: "StartupConfigure" when the fix moves the registration into <c>Startup.Configure</c> (the further location).</summary>
+        public const string MoveToProperty = "SnapSafe.MoveTo";
 
         public void Find(InitPhase phase, ICollection<Finding> findings)
         {
@@ -50,6 +55,116 @@ namespace SnapSafe.Analyzers.Rules
                     firstPriming = hook;
                 }
             }
+
+            FindAfterBaseWarmUp(phase, findings);
+        }
+
+        /// <summary>
+        /// ASP.NET Core in a class library: the base constructor registers the hook that replays
+        /// <c>GetBeforeSnapshotRequests()</c> once the host is started, before the entry point's constructor body runs, so a
+        /// cleanup that body registers runs before the warm-up. <c>Startup.Configure</c> runs while the host is built,
+        /// before that registration: the fix moves the cleanup there.
+        /// </summary>
+        private static void FindAfterBaseWarmUp(InitPhase phase, ICollection<Finding> findings)
+        {
+            var model = phase.Models.Get<AspNetCoreFunctionModel>();
+            if (!model.IsPresent)
+            {
+                return;
+            }
+
+            foreach (var entryPoint in model.EntryPoints)
+            {
+                if (entryPoint.DefersStartup || entryPoint.BeforeSnapshotRequests == null)
+                {
+                    continue;
+                }
+
+                foreach (var hook in phase.Hooks.All)
+                {
+                    if (hook.AfterRestore || !IsInConstructorOf(hook.Invocation.Syntax, entryPoint.Type, hook.Invocation.SemanticModel)
+                        || CleanupOf(hook, phase) is not { } cleanup)
+                    {
+                        continue;
+                    }
+
+                    var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+                    var additional = ImmutableArray<Location>.Empty;
+                    var configure = ConfigureBodyOf(entryPoint);
+                    var fixable = configure != null && hook.Invocation.Syntax.Parent is ExpressionStatementSyntax && IsSelfContained(hook.Invocation);
+                    if (fixable)
+                    {
+                        properties[MoveToProperty] = "StartupConfigure";
+                        additional = ImmutableArray.Create(configure!.GetLocation());
+                    }
+
+                    properties[FixProperties.Fixable] = fixable ? "true" : "false";
+                    findings.Add(new Finding(Descriptor, hook.Invocation.Syntax.GetLocation(), additional, properties.ToImmutable(), new object[] { cleanup, "the warm-up requests of GetBeforeSnapshotRequests(), registered by the base constructor" }));
+                }
+            }
+        }
+
+        private static bool IsInConstructorOf(SyntaxNode registration, INamedTypeSymbol type, SemanticModel? model)
+        {
+            for (var node = registration.Parent; node != null; node = node.Parent)
+            {
+                if (node is AnonymousFunctionExpressionSyntax || node is LocalFunctionStatementSyntax || node is MethodDeclarationSyntax)
+                {
+                    return false;
+                }
+
+                if (node is ConstructorDeclarationSyntax constructor)
+                {
+                    return model?.GetDeclaredSymbol(constructor) is { IsStatic: false } symbol
+                        && SymbolEqualityComparer.Default.Equals(symbol.ContainingType.OriginalDefinition, type.OriginalDefinition);
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The block of the startup's <c>Configure</c> method, where a moved registration goes.</summary>
+        private static BlockSyntax? ConfigureBodyOf(AspNetCoreEntryPoint entryPoint)
+        {
+            foreach (var configure in entryPoint.ConfigureMethods)
+            {
+                foreach (var reference in configure.DeclaringSyntaxReferences)
+                {
+                    if (reference.GetSyntax() is MethodDeclarationSyntax { Body: { } body })
+                    {
+                        return body;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The registration's hook uses no member of the entry point, local or parameter: it can move to another class.</summary>
+        private static bool IsSelfContained(IInvocationOperation registration)
+        {
+            if (registration.Arguments.Length == 0)
+            {
+                return false;
+            }
+
+            var argument = registration.Arguments[0].Value;
+            var span = argument.Syntax.Span;
+            foreach (var operation in argument.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IInstanceReferenceOperation:
+                    case IParameterReferenceOperation parameter when !span.Contains(parameter.Parameter.Locations.Length > 0 ? parameter.Parameter.Locations[0].SourceSpan : default):
+                        return false;
+                    case ILocalReferenceOperation local when local.Local.DeclaringSyntaxReferences.Length == 0 || !span.Contains(local.Local.DeclaringSyntaxReferences[0].Span):
+                        return false;
+                    case IMemberReferenceOperation { Member.IsStatic: false, Instance: null }:
+                        return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>What the hook cleans up, for the message (<c>NpgsqlConnection.ClearAllPools()</c>, <c>_cache.Dispose()</c>); null when it does not.</summary>

@@ -111,5 +111,74 @@ public class Function
 
     public Task<string> FunctionHandler(string input, ILambdaContext context) => Task.FromResult(input);
 }");
+
+        [Fact]
+        public Task AspNetCoreEntryPoint_CleanupMovesIntoStartupConfigure() => VerifyCS.VerifyCodeFixAsync(LambdaModel.AspNetCoreFunction, @"
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Threading.Tasks;
+using Amazon.Lambda.AspNetCoreServer;
+using Amazon.Lambda.Core;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+
+public class LambdaEntryPoint : APIGatewayProxyFunction
+{
+    public LambdaEntryPoint()
+    {
+        {|SNAP045:SnapshotRestore.RegisterBeforeSnapshot(() => { Pools.ClearAllPools(); return ValueTask.CompletedTask; })|};
+    }
+
+    protected override void Init(IWebHostBuilder builder) => builder.UseStartup<Startup>();
+
+    protected override IEnumerable<HttpRequestMessage> GetBeforeSnapshotRequests()
+    {
+        yield return new HttpRequestMessage(HttpMethod.Get, ""/health"");
+    }
+}
+
+public static class Pools { public static void ClearAllPools() { } }
+
+public class Startup
+{
+    public void Configure(IApplicationBuilder app)
+    {
+        app.Run(context => context.Response.WriteAsync(""ok""));
+    }
+}", @"
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Threading.Tasks;
+using Amazon.Lambda.AspNetCoreServer;
+using Amazon.Lambda.Core;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+
+public class LambdaEntryPoint : APIGatewayProxyFunction
+{
+    public LambdaEntryPoint()
+    {
+    }
+
+    protected override void Init(IWebHostBuilder builder) => builder.UseStartup<Startup>();
+
+    protected override IEnumerable<HttpRequestMessage> GetBeforeSnapshotRequests()
+    {
+        yield return new HttpRequestMessage(HttpMethod.Get, ""/health"");
+    }
+}
+
+public static class Pools { public static void ClearAllPools() { } }
+
+public class Startup
+{
+    public void Configure(IApplicationBuilder app)
+    {
+        SnapshotRestore.RegisterBeforeSnapshot(() => { Pools.ClearAllPools(); return ValueTask.CompletedTask; });
+        app.Run(context => context.Response.WriteAsync(""ok""));
+    }
+}");
     }
 }

@@ -35,6 +35,8 @@ namespace SnapSafe.Analyzers.Lambda.Models
         private readonly List<INamedTypeSymbol> _controllers = new List<INamedTypeSymbol>();
         private readonly List<INamedTypeSymbol> _middleware = new List<INamedTypeSymbol>();
         private readonly HashSet<ISymbol> _builtDuringInit = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<SyntaxNode, AspNetCoreEntryPoint> _warmUpEntryPoints = new Dictionary<SyntaxNode, AspNetCoreEntryPoint>();
+        private readonly Dictionary<AspNetCoreEntryPoint, (List<Endpoint> Endpoints, List<ActionRoute> Actions)> _routes = new Dictionary<AspNetCoreEntryPoint, (List<Endpoint>, List<ActionRoute>)>();
 
         public AspNetCoreFunctionModel(ModelContext context)
             : base(context)
@@ -332,6 +334,149 @@ namespace SnapSafe.Analyzers.Lambda.Models
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// The requests each entry point's <c>GetBeforeSnapshotRequests()</c> override returns (the base class replays them, 5
+        /// times each, from a before-snapshot hook it registers in its constructor once the host is started); none for an
+        /// entry point that defers its startup to the first request.
+        /// </summary>
+        public override IEnumerable<WarmUpRequest> WarmUpRequests(IHazardContext context)
+        {
+            foreach (var entryPoint in _entryPoints)
+            {
+                if (entryPoint.DefersStartup || entryPoint.BeforeSnapshotRequests is not { } method || Context.Bodies.BodyOf(method.OriginalDefinition) is not { } body)
+                {
+                    continue;
+                }
+
+                RoutesOf(entryPoint, context);
+                foreach (var value in ReturnedRequests(body))
+                {
+                    var request = WarmUpRequest.Read(value.Syntax, value, context.ValuesOf, Context.Bodies);
+                    var key = request.Creation?.Syntax ?? value.Syntax;
+                    if (!_warmUpEntryPoints.ContainsKey(key))
+                    {
+                        _warmUpEntryPoints.Add(key, entryPoint);
+                        yield return request;
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The per-request code a warm-up request of an entry point reaches: the controller actions and endpoints whose route
+        /// matches it, the middleware delegates and the middleware classes the pipeline built (they run for every request).
+        /// </summary>
+        public override void EnqueueWarmUp(InitWalk walk, WarmUpRequest request, PrimingSource priming)
+        {
+            var key = request.Creation?.Syntax ?? request.Registration;
+            if (!_warmUpEntryPoints.TryGetValue(key, out var entryPoint))
+            {
+                return;
+            }
+
+            if (!_routes.TryGetValue(entryPoint, out var routes))
+            {
+                return;
+            }
+
+            var (endpoints, actions) = routes;
+            var origin = entryPoint.Type;
+            foreach (var endpoint in endpoints)
+            {
+                if (endpoint.Accepts(request) == RouteMatch.Yes)
+                {
+                    walk.Enqueue(endpoint.Handler, new InitFrame(InitRootKind.Helper, thisKept: false, anchor: null, anchorFixable: false, InitFrame.NoArguments, runStatement: null, depth: 1, entryPoint.Type, origin, priming: priming));
+                }
+            }
+
+            foreach (var action in actions)
+            {
+                if (action.Accepts(request) == RouteMatch.Yes && Context.Bodies.BodyOf(action.Action.OriginalDefinition) is { } body)
+                {
+                    // A controller is built per request: its fields are not kept.
+                    walk.Enqueue(body, new InitFrame(InitRootKind.Helper, thisKept: false, anchor: null, anchorFixable: false, InitFrame.NoArguments, runStatement: null, depth: 1, action.Action.ContainingType.OriginalDefinition, origin, priming: priming));
+                }
+            }
+
+            foreach (var middleware in _middleware)
+            {
+                if (!IsBuiltDuringInit(middleware))
+                {
+                    continue;
+                }
+
+                foreach (var member in middleware.GetMembers())
+                {
+                    if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary, Name: "Invoke" or "InvokeAsync", IsStatic: false } invoke
+                        && Context.Bodies.BodyOf(invoke.OriginalDefinition) is { } invokeBody)
+                    {
+                        walk.Enqueue(invokeBody, new InitFrame(InitRootKind.Helper, thisKept: true, anchor: null, anchorFixable: false, InitFrame.NoArguments, runStatement: null, depth: 1, middleware.OriginalDefinition, origin, priming: priming));
+                    }
+                }
+            }
+        }
+
+        /// <summary>The endpoints and middleware delegates an entry point's <c>Configure</c> maps, and its controllers' action routes.</summary>
+        public (List<Endpoint> Endpoints, List<ActionRoute> Actions) RoutesOf(AspNetCoreEntryPoint entryPoint, IHazardContext context)
+        {
+            if (_routes.TryGetValue(entryPoint, out var routes))
+            {
+                return routes;
+            }
+
+            var endpoints = new List<Endpoint>();
+            var conventions = new List<string>();
+            foreach (var configure in entryPoint.ConfigureMethods)
+            {
+                if (Context.Bodies.BodyOf(configure.OriginalDefinition) is { } body)
+                {
+                    endpoints.AddRange(EndpointTable.Read(body, Context.Bodies, context.ValuesOf, IsInitCallback, conventions));
+                }
+            }
+
+            var actions = new List<ActionRoute>();
+            foreach (var controller in _controllers)
+            {
+                actions.AddRange(ControllerRoutes.Of(controller, ActionsOf(controller), conventions));
+            }
+
+            routes = (endpoints, actions);
+            _routes.Add(entryPoint, routes);
+            return routes;
+        }
+
+        /// <summary>The request messages a <c>GetBeforeSnapshotRequests()</c> body returns: yielded or returned values, and the elements of a returned collection.</summary>
+        private static IEnumerable<IOperation> ReturnedRequests(IOperation body)
+        {
+            foreach (var operation in body.Descendants())
+            {
+                if (operation is not IReturnOperation { ReturnedValue: { } returned } || OperationFacts.IsInsideClosure(operation, body))
+                {
+                    continue;
+                }
+
+                var value = OperationFacts.Unwrap(returned);
+                if (WarmUpRequest.IsHttpType(value.Type, "HttpRequestMessage"))
+                {
+                    yield return value;
+                    continue;
+                }
+
+                // new[] { ... }, new List<HttpRequestMessage> { ... }, [ ... ]: each request built in the collection.
+                foreach (var element in value.DescendantsAndSelf())
+                {
+                    if (element is IObjectCreationOperation creation && WarmUpRequest.IsHttpType(creation.Type, "HttpRequestMessage"))
+                    {
+                        yield return creation;
+                    }
+                    else if (element is IInvocationOperation call && WarmUpRequest.IsHttpType(call.Type, "HttpRequestMessage"))
+                    {
+                        yield return call;
+                    }
+                }
+            }
         }
 
         public override bool RunsDuringInit(IInvocationOperation call, IParameterSymbol parameter)

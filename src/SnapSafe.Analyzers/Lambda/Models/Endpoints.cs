@@ -57,19 +57,30 @@ namespace SnapSafe.Analyzers.Lambda.Models
         }
     }
 
-    /// <summary>Reads the endpoints and middleware a body maps (and the source helpers it calls to map them, two calls deep).</summary>
+    /// <summary>
+    /// Reads the endpoints and middleware a body maps (and the source helpers it calls to map them, two calls deep), and
+    /// the conventional controller route patterns it declares (<c>MapControllerRoute</c>, <c>MapDefaultControllerRoute</c>,
+    /// <c>MapRoute</c>). Lambdas <paramref name="runsWithCall"/> says run with the call that receives them
+    /// (<c>UseEndpoints(endpoints => ...)</c>) are read as part of the body.
+    /// </summary>
     internal static class EndpointTable
     {
         private const int MaxDepth = 2;
 
-        public static List<Endpoint> Read(IOperation body, SourceBodies bodies, Func<ILocalReferenceOperation, IReadOnlyList<IOperation>> valuesOf)
+        /// <summary>The pattern of <c>MapDefaultControllerRoute()</c> and <c>UseMvcWithDefaultRoute()</c>.</summary>
+        public const string DefaultControllerRoute = "{controller=Home}/{action=Index}/{id?}";
+
+        public static List<Endpoint> Read(IOperation body, SourceBodies bodies, Func<ILocalReferenceOperation, IReadOnlyList<IOperation>> valuesOf, Func<IOperation, bool>? runsWithCall = null)
+            => Read(body, bodies, valuesOf, runsWithCall, new List<string>());
+
+        public static List<Endpoint> Read(IOperation body, SourceBodies bodies, Func<ILocalReferenceOperation, IReadOnlyList<IOperation>> valuesOf, Func<IOperation, bool>? runsWithCall, List<string> conventions)
         {
             var result = new List<Endpoint>();
-            Read(body, bodies, valuesOf, ImmutableDictionary<IParameterSymbol, string?>.Empty.WithComparers(SymbolEqualityComparer.Default), result, 0, new HashSet<SyntaxNode>());
+            Read(body, bodies, valuesOf, runsWithCall, ImmutableDictionary<IParameterSymbol, string?>.Empty.WithComparers(SymbolEqualityComparer.Default), result, conventions, 0, new HashSet<SyntaxNode>());
             return result;
         }
 
-        private static void Read(IOperation body, SourceBodies bodies, Func<ILocalReferenceOperation, IReadOnlyList<IOperation>> valuesOf, ImmutableDictionary<IParameterSymbol, string?> prefixes, List<Endpoint> result, int depth, HashSet<SyntaxNode> seen)
+        private static void Read(IOperation body, SourceBodies bodies, Func<ILocalReferenceOperation, IReadOnlyList<IOperation>> valuesOf, Func<IOperation, bool>? runsWithCall, ImmutableDictionary<IParameterSymbol, string?> prefixes, List<Endpoint> result, List<string> conventions, int depth, HashSet<SyntaxNode> seen)
         {
             if (!seen.Add(body.Syntax))
             {
@@ -78,8 +89,14 @@ namespace SnapSafe.Analyzers.Lambda.Models
 
             foreach (var operation in body.Descendants())
             {
-                if (operation is not IInvocationOperation invocation || OperationFacts.IsInsideClosure(operation, body))
+                if (operation is not IInvocationOperation invocation || IsInsideLaterClosure(operation, body, runsWithCall))
                 {
+                    continue;
+                }
+
+                if (ConventionalPattern(invocation) is { } convention)
+                {
+                    conventions.Add(convention);
                     continue;
                 }
 
@@ -115,8 +132,43 @@ namespace SnapSafe.Analyzers.Lambda.Models
                         }
                     }
 
-                    Read(helper, bodies, valuesOf, bound, result, depth + 1, seen);
+                    Read(helper, bodies, valuesOf, runsWithCall, bound, result, conventions, depth + 1, seen);
                 }
+            }
+        }
+
+        /// <summary>True when the operation sits in a lambda or local function below <paramref name="body"/> that runs later (not with the call that receives it).</summary>
+        private static bool IsInsideLaterClosure(IOperation operation, IOperation body, Func<IOperation, bool>? runsWithCall)
+        {
+            for (var current = operation.Parent; current != null && current != body; current = current.Parent)
+            {
+                if (current is ILocalFunctionOperation || (current is IAnonymousFunctionOperation lambda && !(runsWithCall != null && RunsWithCall(lambda, runsWithCall))))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool RunsWithCall(IOperation lambda, Func<IOperation, bool> runsWithCall)
+            => runsWithCall(lambda) || (lambda.Parent is IDelegateCreationOperation creation && runsWithCall(creation));
+
+        /// <summary>The pattern of a conventional controller route: <c>MapControllerRoute(name, pattern)</c>, <c>MapDefaultControllerRoute()</c>, <c>routes.MapRoute(name, template)</c>.</summary>
+        private static string? ConventionalPattern(IInvocationOperation invocation)
+        {
+            switch (invocation.TargetMethod.Name)
+            {
+                case "MapDefaultControllerRoute":
+                case "UseMvcWithDefaultRoute":
+                    return DefaultControllerRoute;
+                case "MapControllerRoute":
+                case "MapAreaControllerRoute":
+                    return ArgumentNamed(invocation, "pattern") is { } pattern ? Constant(pattern) : null;
+                case "MapRoute":
+                    return ArgumentNamed(invocation, "template") is { } template ? Constant(template) : null;
+                default:
+                    return null;
             }
         }
 

@@ -78,6 +78,12 @@ namespace SnapSafe.Analyzers.Lambda.Models
         }
 
         /// <summary>
+        /// The warm-up requests this model's functions hand to the runtime through their own code (not a registration call
+        /// init makes): an ASP.NET Core entry point's <c>GetBeforeSnapshotRequests()</c>.
+        /// </summary>
+        public virtual IEnumerable<WarmUpRequest> WarmUpRequests(IHazardContext context) => System.Array.Empty<WarmUpRequest>();
+
+        /// <summary>
         /// True when the delegate passed for <paramref name="parameter"/> of <paramref name="call"/> runs while the code
         /// that makes the call builds or starts the host (a host builder's <c>ConfigureServices</c> callback,
         /// <c>UseEndpoints</c>), never later: in init code it is init code too, and the locals it captures are not kept.
