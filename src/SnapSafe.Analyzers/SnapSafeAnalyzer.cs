@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SnapSafe.Analyzers.Configuration;
@@ -81,8 +80,9 @@ namespace SnapSafe.Analyzers
             SNAP023EnvironmentVariableAbsent.Register(context, types, gate);
             SNAP024CredentialsNeedAbsentVariables.Register(context, types, gate);
 
-            // Every other rule reads the init-phase model, built once and published per tree (live in the editor).
-            var model = new InitPhaseCache(context.Compilation, types, options, deployment);
+            // Every other rule reads the init-phase model, built once per compilation (however many times a host
+            // starts SnapSafe on it) and published per tree, live in the editor.
+            var compilation = context.Compilation;
             context.RegisterSemanticModelAction(semanticModelContext =>
             {
                 var tree = semanticModelContext.SemanticModel.SyntaxTree;
@@ -91,7 +91,8 @@ namespace SnapSafe.Analyzers
                     return;
                 }
 
-                foreach (var finding in model.Get(semanticModelContext.CancellationToken).FindingsIn(tree))
+                var findings = InitPhaseCache.Get(compilation, types, options, deployment, HazardCatalog.Rules, semanticModelContext.CancellationToken);
+                foreach (var finding in findings.In(tree))
                 {
                     if (!gate.IsSilenced(tree, finding))
                     {
@@ -99,47 +100,6 @@ namespace SnapSafe.Analyzers
                     }
                 }
             });
-        }
-
-        /// <summary>
-        /// Builds the model on first use and shares it between documents. A cancelled build is not cached, so the
-        /// next request builds again.
-        /// </summary>
-        private sealed class InitPhaseCache
-        {
-            private readonly Compilation _compilation;
-            private readonly KnownTypes _types;
-            private readonly SnapSafeOptions _options;
-            private readonly SnapStartDeployment _deployment;
-            private readonly object _gate = new object();
-            private InitPhase? _phase;
-
-            public InitPhaseCache(Compilation compilation, KnownTypes types, SnapSafeOptions options, SnapStartDeployment deployment)
-            {
-                _compilation = compilation;
-                _types = types;
-                _options = options;
-                _deployment = deployment;
-            }
-
-            public InitPhase Get(CancellationToken cancellationToken)
-            {
-                var phase = Volatile.Read(ref _phase);
-                if (phase != null)
-                {
-                    return phase;
-                }
-
-                lock (_gate)
-                {
-                    if (_phase == null)
-                    {
-                        Volatile.Write(ref _phase, InitPhase.Build(_compilation, _types, _options, _deployment, HazardCatalog.Rules, cancellationToken));
-                    }
-
-                    return _phase!;
-                }
-            }
         }
     }
 }

@@ -79,19 +79,19 @@ namespace SnapSafe.Analyzers.Deployment
         }
 
         /// <summary>True when the templates deploy this origin (a handler type or the entry point) only without SnapStart.</summary>
-        public bool IsOff(ISymbol origin)
+        public bool IsOff(FindingOrigin origin)
         {
-            if (origin is IMethodSymbol)
+            if (origin.IsEntryPoint)
             {
                 return _entryPoint == false;
             }
 
-            if (origin is not INamedTypeSymbol type)
+            var name = origin.TypeName;
+            if (name == null)
             {
                 return false;
             }
 
-            var name = SymbolFacts.FullName(type);
             if (_byType.TryGetValue(name, out var on))
             {
                 return !on;

@@ -102,6 +102,9 @@ namespace SnapSafe.Analyzers.Lambda
         public IReadOnlyList<Finding> FindingsIn(SyntaxTree tree)
             => _findings.TryGetValue(tree, out var list) ? list : (IReadOnlyList<Finding>)System.Array.Empty<Finding>();
 
+        /// <summary>The findings alone, by tree: what outlives the model (<see cref="InitPhaseCache"/>).</summary>
+        public InitFindings PublishedFindings => new InitFindings(_findings);
+
         /// <summary>All findings (tests and tools).</summary>
         public IEnumerable<Finding> AllFindings
         {

@@ -13,11 +13,11 @@ namespace SnapSafe.Analyzers.Tests.Configuration
     /// <summary>
     /// Every <c>snapsafe.*</c> key with a value that works and one that does not (SNAP900 names the key and the
     /// value, on the first line of the first source file the value applies to), and the compiler's severity keys,
-    /// from .editorconfig and .globalconfig.
+    /// from .editorconfig and .globalconfig. Where and how often SNAP900 is reported: SNAP900InvalidConfigurationTests.
     /// </summary>
     public class ConfigurationTests
     {
-        private const string Flagged = @"
+        internal const string Flagged = @"
 using System;
 using Amazon.Lambda.Core;
 
@@ -27,7 +27,7 @@ public class Function
     public string Handler(string input, ILambdaContext context) => input;
 }";
 
-        private const string Silent = @"
+        internal const string Silent = @"
 using System;
 using Amazon.Lambda.Core;
 
@@ -37,18 +37,18 @@ public class Function
     public string Handler(string input, ILambdaContext context) => input;
 }";
 
-        private const string SnapStartReason = "expected auto, enabled or disabled; auto applies";
-        private const string TypeNameReason = "expected a full type name such as MyCompany.Orders.Function; this entry is ignored";
-        private const string MethodIdReason = "expected a documentation-comment ID such as M:MyCo.Vault.Read(System.String); this entry is ignored";
+        internal const string SnapStartReason = "expected auto, enabled or disabled; auto applies";
+        internal const string TypeNameReason = "expected a full type name such as MyCompany.Orders.Function; this entry is ignored";
+        internal const string MethodIdReason = "expected a documentation-comment ID such as M:MyCo.Vault.Read(System.String); this entry is ignored";
 
-        private static Task VerifyWithEditorConfigAsync(string source, string editorConfig, params DiagnosticResult[] expected)
+        internal static Task VerifyWithEditorConfigAsync(string source, string editorConfig, params DiagnosticResult[] expected)
         {
             var test = new BuiltTest { TestCode = source }.WithEditorConfig(editorConfig);
             test.ExpectedDiagnostics.AddRange(expected);
             return test.RunAsync(CancellationToken.None);
         }
 
-        private static Task VerifyWithGlobalConfigAsync(string source, string globalConfig, params DiagnosticResult[] expected)
+        internal static Task VerifyWithGlobalConfigAsync(string source, string globalConfig, params DiagnosticResult[] expected)
         {
             var test = new BuiltTest { TestCode = source }.WithGlobalConfig(globalConfig);
             test.ExpectedDiagnostics.AddRange(expected);
@@ -59,7 +59,7 @@ public class Function
         /// SNAP900 on the first line of code of the file the value applies to: in these tests the only source file,
         /// whose line 1 is empty, so line 2.
         /// </summary>
-        private static DiagnosticResult InvalidConfiguration(string key, string value, string reason, string path = "/0/Test0.cs", int line = 2)
+        internal static DiagnosticResult InvalidConfiguration(string key, string value, string reason, string path = "/0/Test0.cs", int line = 2)
             => VerifyCS.Diagnostic("SNAP900").WithLocation(path, line, 1).WithArguments(key, value, reason);
 
         // snapsafe.snapstart
@@ -355,108 +355,12 @@ namespace MyCo
             "snapsafe.connection_methods = T:MyCo.Broker",
             InvalidConfiguration("snapsafe.connection_methods", "T:MyCo.Broker", MethodIdReason));
 
-        // Unknown keys, several problems
-
-        [Fact]
-        public Task UnknownKey_IsReported() => VerifyWithGlobalConfigAsync(
-            Flagged,
-            "snapsafe.snap_start = disabled",
-            InvalidConfiguration("snapsafe.snap_start", "disabled", "unknown key; the keys are snapsafe.handler_types, snapsafe.snapstart, snapsafe.unique_value_methods, snapsafe.sensitive_types, snapsafe.secret_methods, snapsafe.connection_methods"));
-
-        [Fact]
-        public Task InvalidValues_AreReportedByKeyAndValue() => VerifyWithEditorConfigAsync(
-            Flagged,
-            "snapsafe.snapstart = sometimes\nsnapsafe.unique_value_methods = MyCo.Ids.Next\nsnapsafe.handler_typo = Orders.Function",
-            InvalidConfiguration("snapsafe.snapstart", "sometimes", SnapStartReason),
-            InvalidConfiguration("snapsafe.unique_value_methods", "MyCo.Ids.Next", MethodIdReason),
-            InvalidConfiguration("snapsafe.handler_typo", "Orders.Function", "unknown key; the keys are snapsafe.handler_types, snapsafe.snapstart, snapsafe.unique_value_methods, snapsafe.sensitive_types, snapsafe.secret_methods, snapsafe.connection_methods"));
-
-        [Fact]
-        public Task TheSameProblem_InEditorConfigAndGlobalConfig_IsReportedOnce() => new VerifyCS.Test(LambdaModel.ClassLibrary)
-        {
-            TestCode = Flagged,
-            ExpectedDiagnostics = { InvalidConfiguration("snapsafe.snapstart", "sometimes", SnapStartReason) },
-        }.WithEditorConfig("snapsafe.snapstart = sometimes").WithGlobalConfig("snapsafe.snapstart = sometimes").RunAsync(CancellationToken.None);
-
-        // Where SNAP900 is reported
-
-        [Fact]
-        public Task Problem_IsReportedOnTheFirstLineOfCode() => VerifyWithEditorConfigAsync(
-            Flagged,
-            "snapsafe.snapstart = sometimes",
-            VerifyCS.Diagnostic("SNAP900").WithSpan("/0/Test0.cs", 2, 1, 2, 14).WithArguments("snapsafe.snapstart", "sometimes", SnapStartReason));
-
-        [Fact]
-        public Task Problem_IsReportedPastAFileHeader() => VerifyWithEditorConfigAsync(
-            "// Copyright (c) Contoso. All rights reserved.\n\n" + Flagged.TrimStart(),
-            "snapsafe.snapstart = sometimes",
-            VerifyCS.Diagnostic("SNAP900").WithSpan("/0/Test0.cs", 3, 1, 3, 14).WithArguments("snapsafe.snapstart", "sometimes", SnapStartReason));
-
-        [Fact]
-        public Task EditorConfigProblem_IsReportedInTheFirstFileItAppliesTo()
-        {
-            var test = new BuiltTest
-            {
-                TestState =
-                {
-                    Sources =
-                    {
-                        ("/0/Current/Orders.cs", Flagged.Replace("class Function", "class Orders")),
-                        ("/0/Legacy/Reports.cs", Flagged.Replace("class Function", "class Reports")),
-                        ("/0/Legacy/Refunds.cs", Flagged.Replace("class Function", "class Refunds")),
-                    },
-                    AnalyzerConfigFiles =
-                    {
-                        ("/0/.editorconfig", "root = true\n\n[Legacy/**.cs]\nsnapsafe.snapstart = sometimes\n"),
-                    },
-                },
-            };
-            test.ExpectedDiagnostics.Add(InvalidConfiguration("snapsafe.snapstart", "sometimes", SnapStartReason, "/0/Legacy/Reports.cs"));
-            return test.RunAsync(CancellationToken.None);
-        }
-
-        [Fact]
-        public Task GlobalConfigProblem_IsReportedInTheFirstFile_PassingOverGeneratedFiles()
-        {
-            var test = new BuiltTest
-            {
-                TestState =
-                {
-                    Sources =
-                    {
-                        ("/0/obj/Functions.GlobalUsings.g.cs", "// <auto-generated/>\nglobal using global::System;\n"),
-                        ("/0/obj/Functions.AssemblyInfo.cs", "// <auto-generated>\n// Generated by the build.\n// </auto-generated>\n[assembly: System.Reflection.AssemblyTitle(\"Functions\")]\n"),
-                        ("/0/Function.cs", Flagged),
-                        ("/0/Other.cs", Flagged.Replace("class Function", "class Other")),
-                    },
-                },
-            };
-            test.ExpectedDiagnostics.Add(InvalidConfiguration("snapsafe.snap_start", "disabled", "unknown key; the keys are snapsafe.handler_types, snapsafe.snapstart, snapsafe.unique_value_methods, snapsafe.sensitive_types, snapsafe.secret_methods, snapsafe.connection_methods", "/0/Function.cs"));
-            return test.WithGlobalConfig("snapsafe.snap_start = disabled").RunAsync(CancellationToken.None);
-        }
-
-        [Fact]
-        public Task Problem_IsReportedWhileTheFileIsSilenced() => VerifyWithEditorConfigAsync(
-            Silent,
-            "snapsafe.snapstart = disabled\nsnapsafe.secret_methods = MyCo.Vault.Fetch",
-            InvalidConfiguration("snapsafe.secret_methods", "MyCo.Vault.Fetch", MethodIdReason));
-
-        [Fact]
-        public Task Configuration_InAProjectWithoutLambda_IsNotChecked() => new VerifyCS.Test(LambdaModel.NoLambda)
-        {
-            TestCode = @"
-public class Calculator
-{
-    private readonly System.Guid _id = System.Guid.NewGuid();
-}",
-        }.WithEditorConfig("snapsafe.snapstart = sometimes").RunAsync(CancellationToken.None);
-
         /// <summary>
         /// A class-library test whose compilation options carry no entry for SnapSafe's IDs, as in a build. The
         /// testing library lists every supported ID in the compilation options, as a command-line <c>/nowarn</c> or
         /// <c>/warnaserror</c> would, and such entries outrank the .editorconfig and .globalconfig severities.
         /// </summary>
-        private sealed class BuiltTest : VerifyCS.Test
+        internal sealed class BuiltTest : VerifyCS.Test
         {
             public BuiltTest()
                 : base(LambdaModel.ClassLibrary)

@@ -10,10 +10,11 @@ namespace SnapSafe.Analyzers.Tests.Configuration
     /// <summary>
     /// <c>snapsafe.snapstart = auto</c>: which handlers the deployment templates (AdditionalFiles) deploy with
     /// SnapStart, SAM and raw CloudFormation, JSON and YAML, <c>Globals.Function</c>, aws-lambda-tools-defaults.json.
+    /// Templates SnapSafe cannot read: SNAP901TemplateUnreadableTests.
     /// </summary>
     public class TemplateLinkingTests
     {
-        private static Task VerifyWithAdditionalFilesAsync(string source, (string Path, string Text)[] files, string? editorConfig, params DiagnosticResult[] expected)
+        internal static Task VerifyWithAdditionalFilesAsync(string source, (string Path, string Text)[] files, string? editorConfig, params DiagnosticResult[] expected)
             => VerifyWithAdditionalFilesAsync(LambdaModel.ClassLibrary, source, files, editorConfig, expected);
 
         private static Task VerifyWithAdditionalFilesAsync(LambdaModel model, string source, (string Path, string Text)[] files, string? editorConfig, params DiagnosticResult[] expected)
@@ -40,7 +41,7 @@ namespace SnapSafe.Analyzers.Tests.Configuration
         private static readonly string[] DeploymentRules = { "SNAP050", "SNAP051", "SNAP052", "SNAP053" };
 
         // The test compilation's assembly name is TestProject.
-        private const string TwoFunctions = @"
+        internal const string TwoFunctions = @"
 using System;
 using Amazon.Lambda.Core;
 
@@ -185,15 +186,6 @@ namespace Shop
             },
             null,
             VerifyCS.Diagnostic("SNAP002").WithLocation(0).WithArguments("_id", "Guid.NewGuid()"));
-
-        [Fact]
-        public Task MalformedTemplate_IsReportedAndSnapStartStaysOn() => VerifyWithAdditionalFilesAsync(
-            TwoFunctions,
-            new[] { ("serverless.template", "{ \"Resources\": { \"Orders\": [1, 2 }") },
-            null,
-            VerifyCS.Diagnostic("SNAP002").WithLocation(0).WithArguments("_id", "Guid.NewGuid()"),
-            VerifyCS.Diagnostic("SNAP002").WithLocation(1).WithArguments("_id", "Guid.NewGuid()"),
-            VerifyCS.Diagnostic("SNAP901").WithSpan("/0/serverless.template", 1, 34, 1, 34).WithArguments("serverless.template", "expected ',' or ']'"));
 
         [Fact]
         public Task RawCloudFormationJson_LambdaFunctionWithSnapStart_Reports() => VerifyWithAdditionalFilesAsync(
@@ -406,15 +398,6 @@ await LambdaBootstrapBuilder.Create(handler, new DefaultLambdaJsonSerializer()).
             null);
 
         [Fact]
-        public Task MalformedYaml_IsReported() => VerifyWithAdditionalFilesAsync(
-            TwoFunctions,
-            new[] { ("template.yaml", "Resources:\n  Orders:\n    Type: AWS::Serverless::Function\n    Layers: [a, b\n  Reports:\n    Type: AWS::Serverless::Function\n") },
-            null,
-            VerifyCS.Diagnostic("SNAP002").WithLocation(0).WithArguments("_id", "Guid.NewGuid()"),
-            VerifyCS.Diagnostic("SNAP002").WithLocation(1).WithArguments("_id", "Guid.NewGuid()"),
-            VerifyCS.Diagnostic("SNAP901").WithSpan("/0/template.yaml", 4, 13, 4, 13).WithArguments("template.yaml", "a flow sequence is not closed"));
-
-        [Fact]
         public Task YamlAnchorsAliasesAndMergeKeys_AreRead() => VerifyWithAdditionalFilesAsync(
             TwoFunctions,
             new[]
@@ -439,15 +422,6 @@ Resources:
             },
             null,
             VerifyCS.Diagnostic("SNAP002").WithLocation(0).WithArguments("_id", "Guid.NewGuid()"));
-
-        [Fact]
-        public Task MalformedToolsDefaults_IsReported() => VerifyWithAdditionalFilesAsync(
-            TwoFunctions,
-            new[] { ("aws-lambda-tools-defaults.json", "{ \"function-handler\": \"TestProject::Shop.Orders::Handler\",\n  \"snap-start-apply-on\" \"None\" }") },
-            null,
-            VerifyCS.Diagnostic("SNAP002").WithLocation(0).WithArguments("_id", "Guid.NewGuid()"),
-            VerifyCS.Diagnostic("SNAP002").WithLocation(1).WithArguments("_id", "Guid.NewGuid()"),
-            VerifyCS.Diagnostic("SNAP901").WithSpan("/0/aws-lambda-tools-defaults.json", 2, 25, 2, 25).WithArguments("aws-lambda-tools-defaults.json", "expected ':'"));
 
         private const string TwoAspNetCoreFunctions = @"
 using System;

@@ -45,7 +45,7 @@ public class Clock
             var finding = Assert.Single(phase.FindingsIn(clockTree));
             Assert.Equal(DiagnosticIds.TimestampCaptured, finding.Rule.Id);
             Assert.Equal("Loaded", finding.Properties[FixProperties.Member]);
-            Assert.Contains(finding.Origins, o => o.Name == "Function");
+            Assert.Contains(finding.Origins, o => o.TypeName == "Function");
         }
 
         [Fact]
