@@ -156,7 +156,7 @@ namespace SnapSafe.Analyzers.Lambda
                 rule.Find(this, ruleFindings);
             }
 
-            Publish(KeptStateFindings.Publish(Kept, Refreshes, InvocationReach), ruleFindings);
+            Publish(KeptStateFindings.Publish(Kept, Refreshes, InvocationReach, Models.RuntimeStart), ruleFindings);
         }
 
         /// <summary>Partitions the findings by tree, one per rule and location.</summary>

@@ -93,26 +93,15 @@ namespace SnapSafe.Analyzers.Rules
                 var frame = pooled.Frame;
                 var dataSource = ClearableDataSource(pooled.Open, types);
                 var clear = ApiMatch.IsCallOn(pooled.Open, types.DbDataSource) ? null : ClearAllPoolsCall(pooled.ConnectionType);
-                var host = frame.Kind switch
-                {
-                    InitRootKind.EntryPoint => HookHosts.EntryPoint,
-                    InitRootKind.Static => HookHosts.StaticConstructor,
-                    InitRootKind.Instance => HookHosts.Constructor,
-
-                    // A helper's type is touched during init, so its static constructor runs then (clearing needs no instance).
-                    InitRootKind.Helper when frame.OwnerType != null => HookHosts.StaticConstructor,
-                    _ => null,
-                };
-                var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-                properties[FixProperties.Host] = host;
-                properties[HookProperties.PoolClear] = clear;
-                properties[HookProperties.PoolDataSource] = dataSource;
-                properties[FixProperties.Fixable] = (clear != null || dataSource != null) && host != null && frame.OwnerType is { TypeKind: TypeKind.Class } ? "true" : "false";
-                var additional = host == HookHosts.EntryPoint && frame.RunStatement != null
+                var host = frame.Kind == InitRootKind.Helper && frame.OwnerType != null
+                    ? HookHost.StaticConstructor // a helper's type is touched during init, so its static constructor runs then (clearing needs no instance)
+                    : FixContract.HostOf(frame.Kind);
+                var request = new FixRequest { Host = host, PoolClear = clear, PoolDataSource = dataSource };
+                var additional = host == HookHost.EntryPoint && frame.RunStatement != null
                     ? ImmutableArray.Create(frame.RunStatement.GetLocation())
                     : ImmutableArray<Location>.Empty;
                 var syntax = frame.Anchor ?? pooled.Open.Syntax;
-                findings.Add(new Finding(Descriptor, syntax.GetLocation(), additional, properties.ToImmutable(), new object[] { ApiMatch.Describe(pooled.Open.TargetMethod) }));
+                findings.Add(new Finding(Descriptor, syntax.GetLocation(), additional, request.ToProperties(), new object[] { ApiMatch.Describe(pooled.Open.TargetMethod) }));
             }
         }
 
