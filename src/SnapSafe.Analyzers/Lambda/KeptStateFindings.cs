@@ -82,7 +82,8 @@ namespace SnapSafe.Analyzers.Lambda
                 Store = pending.StoreKind,
                 Host = host,
                 Source = pending.Source != null && pending.Source.SyntaxTree == pending.Syntax.SyntaxTree ? pending.Source.Span : null,
-                FromCaller = !pending.Anchored && !frame.Arguments.IsEmpty && pending.Value != null && ReadsBoundParameter(pending.Value, frame),
+                FromCaller = !pending.Anchored && !frame.Arguments.IsEmpty && pending.Value != null && ReadsBoundParameter(pending.Value, frame)
+                    && !(pending.Source != null && pending.Value.Syntax.Span.Contains(pending.Source.Span) && pending.Source.SyntaxTree == pending.Value.Syntax.SyntaxTree),
                 HostRunsPerInvocation = host == HookHost.Constructor && !pending.Anchored && ConstructedPerInvocation(frame.OwnerType, invocationReach),
             };
 
