@@ -527,5 +527,55 @@ public class Function
 
     public string Handler(string input, ILambdaContext context) => input;
 }");
+
+        [Fact]
+        public Task MinimalApi_NestedInAHookAndInAnEndpoint_BothMoveIntoInit() => new VerifyCS.Test(LambdaModel.MinimalApi)
+        {
+            TestCode = @"
+using System.Threading.Tasks;
+using Amazon.Lambda.AspNetCoreServer.Hosting;
+using Amazon.Lambda.Core;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddAWSLambdaHosting(LambdaEventSource.HttpApi);
+var app = builder.Build();
+SnapshotRestore.RegisterBeforeSnapshot(() =>
+{
+    {|SNAP040:SnapshotRestore.RegisterAfterRestore(() => ValueTask.CompletedTask)|};
+    return ValueTask.CompletedTask;
+});
+app.MapGet(""/"", () =>
+{
+    {|SNAP040:SnapshotRestore.RegisterAfterRestore(() => ValueTask.CompletedTask)|};
+    return ""ok"";
+});
+app.Run();
+",
+            FixedCode = @"
+using System.Threading.Tasks;
+using Amazon.Lambda.AspNetCoreServer.Hosting;
+using Amazon.Lambda.Core;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddAWSLambdaHosting(LambdaEventSource.HttpApi);
+var app = builder.Build();
+SnapshotRestore.RegisterBeforeSnapshot(() =>
+{
+    return ValueTask.CompletedTask;
+});
+SnapshotRestore.RegisterAfterRestore(() => ValueTask.CompletedTask);
+app.MapGet(""/"", () =>
+{
+    return ""ok"";
+});
+SnapshotRestore.RegisterAfterRestore(() => ValueTask.CompletedTask);
+app.Run();
+",
+            NumberOfFixAllIterations = 1,
+        }.RunAsync(CancellationToken.None);
     }
 }
