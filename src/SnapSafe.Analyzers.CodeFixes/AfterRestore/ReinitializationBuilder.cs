@@ -53,7 +53,12 @@ namespace SnapSafe.Analyzers.CodeFixes.AfterRestore
 
             var model = await session.ModelAsync(document).ConfigureAwait(false);
             var request = FixRequest.Read(diagnostic.Properties);
-            if (HookTypes.From(model.Compilation) is not { } types || request.FromCaller || request.HostRunsPerInvocation || ExactNode(root, diagnostic.Location.SourceSpan) is not { } node)
+            if (request.FromCaller || request.Store == StoreKind.ConstructorArgument)
+            {
+                return (null, ManualFix.PassedByCaller);
+            }
+
+            if (HookTypes.From(model.Compilation) is not { } types || request.HostRunsPerInvocation || ExactNode(root, diagnostic.Location.SourceSpan) is not { } node)
             {
                 return (null, ManualFix.None);
             }

@@ -25,6 +25,9 @@ namespace SnapSafe.Analyzers.CodeFixes.HookWriting
         /// <summary>A value appended to a kept list, set, queue or stack: which element to replace is unknown.</summary>
         ListElement,
 
+        /// <summary>A value a constructor receives from its caller and keeps: repeating the store repeats the caller's value.</summary>
+        PassedByCaller,
+
         /// <summary>SNAP011: a connection type without a pool-clearing API SnapSafe knows.</summary>
         UnknownPool,
 
