@@ -129,7 +129,7 @@ namespace SnapSafe.Analyzers.CodeFixes.AfterRestore
         {
             foreach (var (sourceModel, original) in Names)
             {
-                if (!NameScope.Binds(sourceModel, original, model, position, cancellationToken, declaredInHook))
+                if (!NameScope.Binds(sourceModel, original, model, position, cancellationToken, declaredInHook, typesQualified: true))
                 {
                     return null;
                 }

@@ -82,7 +82,6 @@ namespace SnapSafe.Analyzers.CodeFixes.AfterRestore
                     var siteModel = await session.ModelAsync(site.Document).ConfigureAwait(false);
                     if (fix.StatementsAt(siteModel, site.NewHookPosition, session.CancellationToken) == null)
                     {
-                        Trace?.Invoke("site does not bind: " + site.Kind);
                         return (null, ManualFix.None);
                     }
                 }
@@ -461,13 +460,7 @@ namespace SnapSafe.Analyzers.CodeFixes.AfterRestore
                         : ImmutableArray<(SyntaxNode, Document)>.Empty),
                 ManualFix.None);
 
-        internal static System.Action<string>? Trace;
-
-        private static (Reinitialization?, ManualFix) None(ManualFix manual = ManualFix.None, [System.Runtime.CompilerServices.CallerLineNumber] int line = 0, [System.Runtime.CompilerServices.CallerFilePath] string file = "")
-        {
-            Trace?.Invoke("None at " + System.IO.Path.GetFileName(file) + ":" + line);
-            return (null, manual);
-        }
+        private static (Reinitialization?, ManualFix) None(ManualFix manual = ManualFix.None) => (null, manual);
 
         /// <summary>
         /// The declaration to edit so that a lambda may assign the member: a <c>readonly</c> field, a get-only

@@ -27,7 +27,8 @@ namespace SnapSafe.Analyzers.CodeFixes.HookWriting
 
         public override Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
         {
-            if (fixAllContext.CodeActionEquivalenceKey != _fix.Key)
+            // No key: a host (dotnet format) that asked for the key with a finding the fix declines; the batch decides per finding.
+            if (fixAllContext.CodeActionEquivalenceKey != null && fixAllContext.CodeActionEquivalenceKey != _fix.Key)
             {
                 return Task.FromResult<CodeAction?>(null);
             }

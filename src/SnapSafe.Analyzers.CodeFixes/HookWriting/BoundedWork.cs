@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Simplification;
 
 namespace SnapSafe.Analyzers.CodeFixes.HookWriting
 {
@@ -79,6 +80,16 @@ namespace SnapSafe.Analyzers.CodeFixes.HookWriting
                 }
             }
 
+            // Type names are written fully qualified, for the simplifier to shorten: the hook may be in another file,
+            // whose imports do not bring them into scope.
+            foreach (var name in original.DescendantNodesAndSelf(n => !(n is AnonymousFunctionExpressionSyntax || n is LocalFunctionStatementSyntax)).OfType<SimpleNameSyntax>())
+            {
+                if (Qualification(name, model, cancellationToken) is { } qualify)
+                {
+                    edits[name] = qualify;
+                }
+            }
+
             // Calls that start asynchronous work (awaited here or later) and take a token get the hook's.
             foreach (var node in original.DescendantNodesAndSelf(n => !(n is AnonymousFunctionExpressionSyntax || n is LocalFunctionStatementSyntax)).OfType<InvocationExpressionSyntax>())
             {
@@ -103,6 +114,52 @@ namespace SnapSafe.Analyzers.CodeFixes.HookWriting
             }
 
             return original.ReplaceNodes(edits.Keys, (node, rewritten) => edits[node](rewritten).WithTriviaFrom(rewritten));
+        }
+
+        /// <summary>
+        /// The edit that writes a type name (<c>Guid</c>, <c>List&lt;Item&gt;</c>) as its fully qualified name annotated for
+        /// the simplifier and the import adder; null for names that are not type names standing on their own.
+        /// </summary>
+        private static Func<SyntaxNode, SyntaxNode>? Qualification(SimpleNameSyntax name, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if ((name is IdentifierNameSyntax identifier && (identifier.IsVar || identifier.Identifier.ValueText == "dynamic"))
+                || name.Parent is QualifiedNameSyntax { Right: var right } && right == name
+                || name.Parent is MemberAccessExpressionSyntax { Name: var member } && member == name
+                || name.Parent is AliasQualifiedNameSyntax
+                || name.Parent is MemberBindingExpressionSyntax
+                || name.Ancestors().Any(a => a is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } })
+                || model.GetAliasInfo(name, cancellationToken) != null
+                || model.GetSymbolInfo(name, cancellationToken).Symbol is not INamedTypeSymbol { TypeKind: not TypeKind.Error, IsTupleType: false } type
+                || type.IsAnonymousType
+                || (type.ContainingType == null && type.ContainingNamespace == null))
+            {
+                return null;
+            }
+
+            var container = (ISymbol?)type.ContainingType ?? type.ContainingNamespace;
+            var prefix = container is INamespaceSymbol { IsGlobalNamespace: true }
+                ? "global::"
+                : container!.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ".";
+            var isType = SyntaxFacts.IsInNamespaceOrTypeContext(name);
+            return rewritten =>
+            {
+                var simple = (SimpleNameSyntax)rewritten;
+                SyntaxNode qualified;
+                if (prefix == "global::")
+                {
+                    qualified = SyntaxFactory.AliasQualifiedName(SyntaxFactory.IdentifierName(SyntaxFactory.Token(SyntaxKind.GlobalKeyword)), simple.WithoutTrivia());
+                }
+                else if (isType)
+                {
+                    qualified = SyntaxFactory.QualifiedName(SyntaxFactory.ParseName(prefix.Substring(0, prefix.Length - 1)), simple.WithoutTrivia());
+                }
+                else
+                {
+                    qualified = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.ParseExpression(prefix.Substring(0, prefix.Length - 1)), simple.WithoutTrivia());
+                }
+
+                return qualified.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+            };
         }
 
         /// <summary>True when the statements use the token source (a <c>cts.Token</c> was added).</summary>

@@ -14,7 +14,8 @@ namespace SnapSafe.Analyzers.CodeFixes.HookWriting
     /// </summary>
     internal static class NameScope
     {
-        public static bool Binds(SemanticModel sourceModel, SyntaxNode original, SemanticModel targetModel, int position, CancellationToken cancellationToken, ICollection<ISymbol>? declaredInHook = null)
+        /// <param name="typesQualified">The copy writes named types fully qualified (<see cref="BoundedWork"/>): they need no lookup.</param>
+        public static bool Binds(SemanticModel sourceModel, SyntaxNode original, SemanticModel targetModel, int position, CancellationToken cancellationToken, ICollection<ISymbol>? declaredInHook = null, bool typesQualified = false)
         {
             foreach (var name in original.DescendantNodesAndSelf().OfType<SimpleNameSyntax>())
             {
@@ -25,7 +26,8 @@ namespace SnapSafe.Analyzers.CodeFixes.HookWriting
 
                 var info = sourceModel.GetSymbolInfo(name, cancellationToken);
                 var symbol = info.Symbol ?? info.CandidateSymbols.FirstOrDefault();
-                if (symbol == null || symbol is IDynamicTypeSymbol || IsDeclaredWithin(symbol, original) || (declaredInHook != null && declaredInHook.Contains(symbol)))
+                if (symbol == null || symbol is IDynamicTypeSymbol || (typesQualified && symbol is INamedTypeSymbol { TypeKind: not TypeKind.Error })
+                    || IsDeclaredWithin(symbol, original) || (declaredInHook != null && declaredInHook.Contains(symbol)))
                 {
                     // nameof, discards, and the lambdas' own parameters and locals.
                     continue;

@@ -34,6 +34,8 @@ namespace SnapSafe.Analyzers.CodeFixes.HookWriting
         public static PrimaryConstructorConversion? Create(INamedTypeSymbol type, ClassDeclarationSyntax declaration, SemanticModel model, CancellationToken cancellationToken)
         {
             if (declaration.ParameterList is not { } parameters
+                || parameters.Parameters.Any(p => p.Type == null || p.Identifier.IsMissing)
+                || declaration.ContainsDiagnostics
                 || type.DeclaringSyntaxReferences.Length != 1
                 || declaration.AttributeLists.Any(a => a.Target?.Identifier.IsKind(SyntaxKind.MethodKeyword) == true)
                 || parameters.Parameters.Any(p => p.Modifiers.Any(m => m.IsKind(SyntaxKind.RefKeyword) || m.IsKind(SyntaxKind.OutKeyword) || m.IsKind(SyntaxKind.InKeyword) || m.IsKind(SyntaxKind.ThisKeyword))))
@@ -184,7 +186,7 @@ namespace SnapSafe.Analyzers.CodeFixes.HookWriting
             }
 
             // Fields for the parameters members use, first; the constructor after the fields and properties.
-            var fields = _captured.Select(c => (MemberDeclarationSyntax)SyntaxFactory.FieldDeclaration(
+            var fields = _captured.Where(c => parameters.Parameters.Any(p => p.Identifier.ValueText == c.Name && p.Type != null)).Select(c => (MemberDeclarationSyntax)SyntaxFactory.FieldDeclaration(
                     SyntaxFactory.VariableDeclaration(
                         TypeOf(parameters, c.Name),
                         SyntaxFactory.SingletonSeparatedList(SyntaxFactory.VariableDeclarator(c.Name))))

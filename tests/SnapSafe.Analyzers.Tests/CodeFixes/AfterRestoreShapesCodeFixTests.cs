@@ -1185,5 +1185,85 @@ public class Function
     public string Handler(string input, ILambdaContext context) => _db.State.ToString();
 }",
         }.WithPackages().RunAsync(CancellationToken.None);
+
+        [Fact]
+        public Task MinimalApi_SingletonTypeInAFileWithoutTheImports_GetsThemWithItsHook() => new VerifyCS.Test(LambdaModel.MinimalApi)
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    ("/0/Program.cs", @"
+using System;
+using Amazon.Lambda.AspNetCoreServer.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using CatalogApi;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddAWSLambdaHosting(LambdaEventSource.HttpApi);
+builder.Services.AddSingleton({|SNAP002:new InstanceIdentity(Guid.NewGuid().ToString(""N""))|});
+var app = builder.Build();
+app.MapGet(""/"", (InstanceIdentity identity) => identity.Id);
+app.Run();
+"),
+                    ("/0/InstanceIdentity.cs", @"namespace CatalogApi
+{
+    public sealed class InstanceIdentity
+    {
+        public InstanceIdentity(string id)
+        {
+            Id = id;
+        }
+
+        public string Id { get; }
+    }
+}
+"),
+                },
+            },
+            FixedState =
+            {
+                Sources =
+                {
+                    ("/0/Program.cs", @"
+using System;
+using Amazon.Lambda.AspNetCoreServer.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using CatalogApi;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddAWSLambdaHosting(LambdaEventSource.HttpApi);
+builder.Services.AddSingleton(new InstanceIdentity(Guid.NewGuid().ToString(""N"")));
+var app = builder.Build();
+app.MapGet(""/"", (InstanceIdentity identity) => identity.Id);
+app.Run();
+"),
+                    ("/0/InstanceIdentity.cs", @"using System;
+using System.Threading.Tasks;
+using Amazon.Lambda.Core;
+
+namespace CatalogApi
+{
+    public sealed class InstanceIdentity
+    {
+        public InstanceIdentity(string id)
+        {
+            Id = id;
+            SnapshotRestore.RegisterAfterRestore(() =>
+            {
+                Id = Guid.NewGuid().ToString(""N"");
+                return ValueTask.CompletedTask;
+            });
+        }
+
+        public string Id { get; private set; }
+    }
+}
+"),
+                },
+            },
+        }.RunAsync(CancellationToken.None);
     }
 }
