@@ -37,7 +37,7 @@ namespace SnapSafe.Analyzers.CodeFixes
             {
                 if (diagnostic.Properties.TryGetValue(SNAP045CleanupBeforePriming.MoveToProperty, out var moveTo) && moveTo == "StartupConfigure")
                 {
-                    if (diagnostic.Properties.TryGetValue(FixProperties.Fixable, out var fixable) && fixable == "true")
+                    if (FixRequest.Read(diagnostic.Properties).RuleFixApplies)
                     {
                         context.RegisterCodeFix(
                             CodeAction.Create(

@@ -13,11 +13,13 @@ using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 using SnapSafe.Analyzers.CodeFixes.AfterRestore;
 
+using SnapSafe.Analyzers.CodeFixes.HookWriting;
+
 namespace SnapSafe.Analyzers.CodeFixes
 {
     /// <summary>
     /// SNAP049: bounds the network work of an after-restore hook lambda: declares
-    /// <c>using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(5));</c> at the start of the hook
+    /// <c>using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));</c> at the start of the hook
     /// (once per hook, reused by every call the fix bounds there) and passes <c>cancellation.Token</c> to each awaited
     /// call whose method takes a token (an optional parameter, a <c>None</c>/<c>default</c> argument, or an overload with
     /// one more <c>CancellationToken</c> parameter). Fix All bounds every call of a hook with the one source.
@@ -32,7 +34,7 @@ namespace SnapSafe.Analyzers.CodeFixes
 
         private const string Title = "Pass a token with a 5-second timeout";
 
-        private static readonly string[] SourceNames = { "cancellation", "restoreCancellation", "restoreTimeout" };
+        private static readonly string[] SourceNames = { BoundedWork.TokenSourceName, "cancellation", "restoreCancellation", "restoreTimeout" };
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.AfterRestoreWorkUnbounded);
 
@@ -86,7 +88,7 @@ namespace SnapSafe.Analyzers.CodeFixes
 
         private static Bounding? Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            if (!diagnostic.Properties.TryGetValue(HookProperties.HookIsMethod, out var isMethod) || isMethod != "false"
+            if (FixRequest.Read(diagnostic.Properties).HookIsMethod
                 || !root.FullSpan.Contains(diagnostic.Location.SourceSpan)
                 || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not InvocationExpressionSyntax call
                 || call.FirstAncestorOrSelf<LambdaExpressionSyntax>() is not { } hook
@@ -177,7 +179,7 @@ namespace SnapSafe.Analyzers.CodeFixes
             }
 
             var newRoot = root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]);
-            return await AfterRestoreHook.CleanUpAsync(document.WithSyntaxRoot(newRoot), cancellationToken).ConfigureAwait(false);
+            return await HookDocuments.CleanUpAsync(document.WithSyntaxRoot(newRoot), cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>The call with the bounded token passed in place of <c>None</c>, as the optional parameter, or appended.</summary>

@@ -72,7 +72,7 @@ namespace SnapSafe.Analyzers.CodeFixes
         private static ArgumentSyntax? ArgumentAt(SyntaxNode root, Diagnostic diagnostic)
         {
             if (diagnostic.Id != DiagnosticIds.InitializationDeferred
-                || !diagnostic.Properties.TryGetValue(FixProperties.Fixable, out var fixable) || fixable != "true"
+                || !FixRequest.Read(diagnostic.Properties).RuleFixApplies
                 || diagnostic.Location.SourceTree != root.SyntaxTree || !root.FullSpan.Contains(diagnostic.Location.SourceSpan))
             {
                 return null;

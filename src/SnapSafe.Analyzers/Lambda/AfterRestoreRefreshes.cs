@@ -27,6 +27,80 @@ namespace SnapSafe.Analyzers.Lambda
         /// <summary>True when an after-restore hook refreshes the member or local.</summary>
         public bool Refreshes(ISymbol member) => _refreshed.Contains(member);
 
+        /// <summary>
+        /// True when an instance of a source type, handed to something that keeps it (a container, a collection), has
+        /// its hazard refreshed by a hook of its own: the members its constructor fills from the argument that carries
+        /// the hazard (at <paramref name="source"/>), or the member its object initializer sets from it, are all
+        /// re-assigned by an after-restore hook.
+        /// </summary>
+        public bool RefreshesInstance(IOperation? value, SyntaxNode? source)
+        {
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            if (value is not IObjectCreationOperation { Constructor: { } constructor } creation || source == null || !SymbolFacts.IsInSource(constructor.ContainingType))
+            {
+                return false;
+            }
+
+            if (creation.Initializer is { } initializer)
+            {
+                foreach (var member in initializer.Initializers)
+                {
+                    if (member is ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Member: var initialized } } assignment && assignment.Value.Syntax.Span.Contains(source.Span))
+                    {
+                        return _refreshed.Contains(initialized.OriginalDefinition);
+                    }
+                }
+            }
+
+            IParameterSymbol? parameter = null;
+            foreach (var argument in creation.Arguments)
+            {
+                if (argument.Syntax.Span.Contains(source.Span))
+                {
+                    parameter = argument.Parameter;
+                }
+            }
+
+            if (parameter == null || _bodies.BodyOf(constructor.OriginalDefinition) is not { } body)
+            {
+                return false;
+            }
+
+            var filled = 0;
+            foreach (var operation in body.Descendants())
+            {
+                if (operation is ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Member: var member } } store
+                    && SymbolEqualityComparer.Default.Equals(member.ContainingType, constructor.ContainingType)
+                    && ReadsParameter(store.Value, parameter))
+                {
+                    filled++;
+                    if (!_refreshed.Contains(member.OriginalDefinition))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return filled > 0;
+        }
+
+        private static bool ReadsParameter(IOperation value, IParameterSymbol parameter)
+        {
+            foreach (var operation in value.DescendantsAndSelf())
+            {
+                if (operation is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter.OriginalDefinition, parameter.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Reads an after-restore hook body (and what it calls) for the members it refreshes.</summary>
         public void Collect(IOperation body) => Collect(body, 0, new HashSet<SyntaxNode>());
 
@@ -49,6 +123,16 @@ namespace SnapSafe.Analyzers.Lambda
                 {
                     case IAssignmentOperation assignment:
                         Add(assignment.Target);
+
+                        // _timer.Enabled = true: the assignment restarts the timer, not only sets a property.
+                        foreach (var start in _rules.StartHazards)
+                        {
+                            if (start.RepeatingRestarts && start.TryMatchStart(assignment, _context, out var enabled, out _))
+                            {
+                                Add(OperationFacts.Unwrap(enabled!));
+                            }
+                        }
+
                         break;
 
                     case IArgumentOperation { Parameter: { RefKind: RefKind.Ref or RefKind.Out } } argument:
@@ -98,6 +182,10 @@ namespace SnapSafe.Analyzers.Lambda
 
             switch (target)
             {
+                case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } collection }:
+                    // _cache[key] = value: the collection's entry is stored again.
+                    Add(OperationFacts.Unwrap(collection));
+                    break;
                 case IFieldReferenceOperation field:
                     _refreshed.Add(field.Field.OriginalDefinition);
                     break;

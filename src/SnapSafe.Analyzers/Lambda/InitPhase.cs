@@ -189,7 +189,7 @@ namespace SnapSafe.Analyzers.Lambda
                 call.Hazard.Report(call, this, ruleFindings);
             }
 
-            Publish(KeptStateFindings.Publish(Kept, Refreshes, InvocationReach), ruleFindings);
+            Publish(KeptStateFindings.Publish(Kept, Refreshes, InvocationReach, Models.RuntimeStart), ruleFindings);
         }
 
         private void EnqueuePriming()

@@ -286,7 +286,7 @@ namespace SnapSafe.Analyzers.Lambda
                             _kept.RecordInitValue(field, fieldInitializer.Value, frame);
                             if (field.IsStatic || frame.ThisKept)
                             {
-                                Store(field, fieldInitializer.Value, fieldInitializer.Value.Syntax, StoreKinds.Initializer, frame);
+                                Store(field, fieldInitializer.Value, fieldInitializer.Value.Syntax, StoreKind.Initializer, frame);
                             }
                         }
 
@@ -298,7 +298,7 @@ namespace SnapSafe.Analyzers.Lambda
                             _kept.RecordInitValue(property, propertyInitializer.Value, frame);
                             if (property.IsStatic || frame.ThisKept)
                             {
-                                Store(property, propertyInitializer.Value, propertyInitializer.Value.Syntax, StoreKinds.Initializer, frame);
+                                Store(property, propertyInitializer.Value, propertyInitializer.Value.Syntax, StoreKind.Initializer, frame);
                             }
                         }
 
@@ -308,7 +308,7 @@ namespace SnapSafe.Analyzers.Lambda
                         var initializerValue = declarator.Initializer?.Value;
                         if (initializerValue != null && info.KeptLocals.Contains(declarator.Symbol))
                         {
-                            Store(declarator.Symbol, initializerValue, initializerValue.Syntax, StoreKinds.Declaration, frame);
+                            Store(declarator.Symbol, initializerValue, initializerValue.Syntax, StoreKind.Declaration, frame);
                         }
 
                         break;
@@ -323,7 +323,7 @@ namespace SnapSafe.Analyzers.Lambda
 
                             // An indexer store (_cache[key] = value) puts the value into a kept collection: not re-runnable as a member assignment.
                             var whole = assignment is ISimpleAssignmentOperation && assignment.Target is not IPropertyReferenceOperation { Arguments.IsEmpty: false };
-                            Store(target, assignment.Value, assignment.Value.Syntax, whole ? StoreKinds.Assignment : StoreKinds.Argument, frame);
+                            Store(target, assignment.Value, assignment.Value.Syntax, whole ? StoreKind.Assignment : StoreKind.CollectionElement, frame);
                         }
 
                         break;
@@ -335,7 +335,7 @@ namespace SnapSafe.Analyzers.Lambda
                         {
                             if (KeptState.KeptTarget(targets.Elements[i], frame, info) is { } element)
                             {
-                                Store(element, values.Elements[i], values.Elements[i].Syntax, StoreKinds.Assignment, frame);
+                                Store(element, values.Elements[i], values.Elements[i].Syntax, StoreKind.Assignment, frame);
                             }
                         }
 
@@ -431,14 +431,14 @@ namespace SnapSafe.Analyzers.Lambda
                 {
                     if (KeptState.KeptTarget(OperationFacts.Unwrap(argument.Value), frame, info) is { } filled)
                     {
-                        _kept.Add(fill.Rule, fill.Describe(invocation), filled, null, invocation.Syntax, StoreKinds.StartCall, frame);
+                        _kept.Add(fill.Rule, fill.Describe(invocation), filled, null, invocation.Syntax, StoreKind.StartCall, frame, invocation.Syntax);
                     }
                 }
             }
 
             if (ServiceRegistrations.IsSingletonInstance(invocation, out var instance))
             {
-                Store(null, instance!, instance!.Syntax, StoreKinds.Argument, frame);
+                Store(null, instance!, instance!.Syntax, StoreKind.ContainerInstance, frame);
             }
 
             // _list.Add(value), _cache.TryAdd(key, value): the value is kept with a kept collection (a key is not, as for _cache[key] = value).
@@ -448,7 +448,7 @@ namespace SnapSafe.Analyzers.Lambda
                 {
                     if (argument.Parameter?.Name != "key" || invocation.Arguments.Length == 1)
                     {
-                        Store(collection, argument.Value, argument.Value.Syntax, StoreKinds.Argument, frame);
+                        Store(collection, argument.Value, argument.Value.Syntax, StoreKind.CollectionElement, frame);
                     }
                 }
             }
@@ -522,7 +522,7 @@ namespace SnapSafe.Analyzers.Lambda
                         // A primary constructor parameter that members use is state of the object, kept with it.
                         if (frame.ThisKept && SourceBodies.IsCapturedPrimaryConstructorParameter(argument.Parameter, _cancellationToken))
                         {
-                            Store(argument.Parameter.OriginalDefinition, argument.Value, argument.Value.Syntax, StoreKinds.Argument, frame);
+                            Store(argument.Parameter.OriginalDefinition, argument.Value, argument.Value.Syntax, StoreKind.ConstructorArgument, frame);
                         }
                     }
                 }
@@ -544,7 +544,7 @@ namespace SnapSafe.Analyzers.Lambda
             {
                 if (hazard.TryMatchPrimedState(operation, _context, out var source, out var state))
                 {
-                    _kept.Add(source.Rule, source.Api, state, null, operation.Syntax, StoreKinds.Argument, frame);
+                    _kept.Add(source.Rule, source.Api, state, null, operation.Syntax, StoreKind.None, frame, operation.Syntax);
                 }
             }
         }
@@ -574,7 +574,7 @@ namespace SnapSafe.Analyzers.Lambda
                     matched = true;
                     if (KeptState.KeptTarget(OperationFacts.Unwrap(receiver!), frame, info) is { } member)
                     {
-                        _kept.Add(start.Rule, api, member, null, operation.Syntax, StoreKinds.StartCall, frame);
+                        _kept.Add(start.Rule, api, member, null, operation.Syntax, StoreKind.StartCall, frame, operation.Syntax);
                     }
                 }
             }
@@ -602,7 +602,7 @@ namespace SnapSafe.Analyzers.Lambda
         }
 
         /// <summary>A value entering kept state: each hazard it carries becomes a pending finding.</summary>
-        private void Store(ISymbol? member, IOperation value, SyntaxNode syntax, string storeKind, InitFrame frame)
+        private void Store(ISymbol? member, IOperation value, SyntaxNode syntax, StoreKind storeKind, InitFrame frame)
         {
             var creations = new List<IObjectCreationOperation>();
             var sources = _flow.Collect(value, frame, creations);
@@ -628,7 +628,7 @@ namespace SnapSafe.Analyzers.Lambda
 
             foreach (var source in sources)
             {
-                _kept.Add(source.Rule, source.Api, member, value, syntax, storeKind, frame);
+                _kept.Add(source.Rule, source.Api, member, value, syntax, storeKind, frame, source.Operation.Syntax);
             }
         }
 

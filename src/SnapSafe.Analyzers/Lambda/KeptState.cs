@@ -7,8 +7,9 @@ namespace SnapSafe.Analyzers.Lambda
     /// <summary>A hazard that entered kept state during init, waiting for the refresh facts that only the whole walk gives.</summary>
     internal sealed class PendingFinding
     {
-        public PendingFinding(DiagnosticDescriptor rule, string api, ISymbol? member, IOperation? value, SyntaxNode syntax, string storeKind, InitFrame frame, bool anchored)
+        public PendingFinding(DiagnosticDescriptor rule, string api, ISymbol? member, IOperation? value, SyntaxNode syntax, StoreKind storeKind, InitFrame frame, bool anchored, SyntaxNode? source)
         {
+            Source = source;
             Rule = rule;
             Api = api;
             Member = member;
@@ -30,12 +31,15 @@ namespace SnapSafe.Analyzers.Lambda
 
         public SyntaxNode Syntax { get; }
 
-        public string StoreKind { get; }
+        public StoreKind StoreKind { get; }
 
         public InitFrame Frame { get; }
 
         /// <summary>True when reported at the call of a helper that also runs per invocation.</summary>
         public bool Anchored { get; }
+
+        /// <summary>The operation the hazard comes from (the creation, the call, the property read), as the rule matched it.</summary>
+        public SyntaxNode? Source { get; }
     }
 
     /// <summary>A pooled connection opened during init and not kept: it waits in the provider's pool, in the snapshot.</summary>
@@ -123,15 +127,15 @@ namespace SnapSafe.Analyzers.Lambda
         /// A hazard entering kept state at <paramref name="syntax"/>; in a helper that also runs per invocation it is
         /// reported at the helper's call in init code instead.
         /// </summary>
-        public void Add(DiagnosticDescriptor rule, string api, ISymbol? member, IOperation? value, SyntaxNode syntax, string storeKind, InitFrame frame)
+        public void Add(DiagnosticDescriptor rule, string api, ISymbol? member, IOperation? value, SyntaxNode syntax, StoreKind storeKind, InitFrame frame, SyntaxNode? source)
         {
             if (frame.Anchor != null)
             {
-                _pending.Add(new PendingFinding(rule, api, member, value, frame.Anchor, StoreKinds.StartCall, frame, anchored: true));
+                _pending.Add(new PendingFinding(rule, api, member, value, frame.Anchor, StoreKind.StartCall, frame, anchored: true, source));
             }
             else
             {
-                _pending.Add(new PendingFinding(rule, api, member, value, syntax, storeKind, frame, anchored: false));
+                _pending.Add(new PendingFinding(rule, api, member, value, syntax, storeKind, frame, anchored: false, source));
             }
         }
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
@@ -10,11 +11,12 @@ namespace SnapSafe.Analyzers.Lambda
     /// <summary>
     /// Turns what init keeps into findings once the whole walk is known: drops values an after-restore hook refreshes or
     /// every invocation re-assigns, merges what several functions reach into one finding per rule and location (it
-    /// belongs to each of them), and writes the properties the after-restore fix reads.
+    /// belongs to each of them), and writes the fix contract (<see cref="FixRequest"/>): what was kept, how it was
+    /// stored, which host ran it and where the hazard came from. Whether a fix exists is the fix's decision.
     /// </summary>
     internal static class KeptStateFindings
     {
-        public static IEnumerable<Finding> Publish(KeptState kept, AfterRestoreRefreshes refreshes, InvocationReach invocationReach)
+        public static IEnumerable<Finding> Publish(KeptState kept, AfterRestoreRefreshes refreshes, InvocationReach invocationReach, SyntaxNode? runtimeStart)
         {
             // One finding per rule and location; it belongs to every origin that reaches it.
             var groups = new Dictionary<(string, SyntaxTree, TextSpan), (PendingFinding First, HashSet<ISymbol>? Origins)>();
@@ -45,6 +47,13 @@ namespace SnapSafe.Analyzers.Lambda
                     continue;
                 }
 
+                // An instance handed to a container or a collection that refreshes its own state after restore.
+                if ((pending.StoreKind == StoreKind.ContainerInstance || pending.StoreKind == StoreKind.CollectionElement)
+                    && refreshes.RefreshesInstance(pending.Value, pending.Source))
+                {
+                    continue;
+                }
+
                 var key = (pending.Rule.Id, pending.Syntax.SyntaxTree, pending.Syntax.Span);
                 var origin = pending.Frame.Origin;
                 if (!groups.TryGetValue(key, out var group))
@@ -68,129 +77,109 @@ namespace SnapSafe.Analyzers.Lambda
             foreach (var key in order)
             {
                 var (pending, origins) = groups[key];
-                yield return ToFinding(pending, origins);
+                yield return ToFinding(pending, origins, invocationReach, runtimeStart);
             }
         }
 
-        private static Finding ToFinding(PendingFinding pending, HashSet<ISymbol>? origins)
+        private static Finding ToFinding(PendingFinding pending, HashSet<ISymbol>? origins, InvocationReach invocationReach, SyntaxNode? runtimeStart)
         {
             var member = pending.Member;
             var name = member == null ? "singleton " + (pending.Value?.Type?.Name ?? "instance")
                 : member.IsStatic && member.ContainingType != null && !SymbolFacts.IsInSource(member) ? member.ContainingType.Name + "." + member.Name
                 : member.Name;
-            var host = HostOf(member, pending.Frame);
-            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-            properties[FixProperties.Member] = name;
-            properties[FixProperties.MemberKind] = member switch
+            var frame = pending.Frame;
+            var priming = frame.Priming;
+
+            // State left by priming is stored by handler code: no init code hosts a hook that repeats it.
+            var host = priming != null ? HookHost.None : pending.Anchored ? HostOfAnchor(pending.Syntax) : FixContract.HostOf(frame.Kind);
+            var request = new FixRequest
             {
-                IPropertySymbol => MemberKinds.Property,
-                ILocalSymbol => MemberKinds.Local,
-                _ => MemberKinds.Field,
+                Member = name,
+                MemberKind = member switch
+                {
+                    IPropertySymbol => MemberKind.Property,
+                    ILocalSymbol => MemberKind.Local,
+                    _ => MemberKind.Field,
+                },
+                IsStatic = member != null && member.IsStatic,
+                Store = pending.StoreKind,
+                Host = host,
+                Source = pending.Source != null && pending.Source.SyntaxTree == pending.Syntax.SyntaxTree ? pending.Source.Span : null,
+                FromCaller = !pending.Anchored && !frame.Arguments.IsEmpty && pending.Value != null && ReadsBoundParameter(pending.Value, frame)
+                    && !(pending.Source != null && pending.Value.Syntax.Span.Contains(pending.Source.Span) && pending.Source.SyntaxTree == pending.Value.Syntax.SyntaxTree),
+                HostRunsPerInvocation = host == HookHost.Constructor && !pending.Anchored && ConstructedPerInvocation(frame.OwnerType, invocationReach),
             };
-            properties[FixProperties.IsStatic] = member != null && member.IsStatic ? "true" : "false";
-            properties[FixProperties.Store] = pending.StoreKind;
-            properties[FixProperties.IsAsync] = ContainsAwait(pending) ? "true" : "false";
-            properties[FixProperties.Host] = host;
-            var priming = pending.Frame.Priming;
-            properties[FixProperties.Fixable] = priming == null && IsFixable(pending, host) ? "true" : "false";
 
             var additional = ImmutableArray<Location>.Empty;
-            if (host == HookHosts.EntryPoint && pending.Frame.RunStatement != null)
+            var run = frame.RunStatement ?? runtimeStart;
+            if (host == HookHost.EntryPoint && run != null && run.SyntaxTree == pending.Syntax.SyntaxTree)
             {
-                additional = ImmutableArray.Create(pending.Frame.RunStatement.GetLocation());
+                request.RuntimeStart = run.Span;
             }
 
             if (priming != null)
             {
                 // Left by priming: the message names the priming, and the priming call is a further location.
-                return new Finding(Descriptors.PrimedTwinOf(pending.Rule), pending.Syntax.GetLocation(), ImmutableArray.Create(priming.Location.GetLocation()), properties.ToImmutable(), new object[] { name, pending.Api, priming.Description }, origins == null ? default : origins.ToImmutableArray());
+                return new Finding(Descriptors.PrimedTwinOf(pending.Rule), pending.Syntax.GetLocation(), ImmutableArray.Create(priming.Location.GetLocation()), request.ToProperties(), new object[] { name, pending.Api, priming.Description }, origins == null ? default : origins.ToImmutableArray());
             }
 
-            return new Finding(pending.Rule, pending.Syntax.GetLocation(), additional, properties.ToImmutable(), new object[] { name, pending.Api }, origins == null ? default : origins.ToImmutableArray());
+            // A captured local of the entry point also carries the runtime start as its additional location (the contract's first form).
+            if (member is ILocalSymbol && frame.Kind == InitRootKind.EntryPoint && frame.RunStatement != null)
+            {
+                additional = ImmutableArray.Create(frame.RunStatement.GetLocation());
+            }
+
+            return new Finding(pending.Rule, pending.Syntax.GetLocation(), additional, request.ToProperties(), new object[] { name, pending.Api }, origins == null ? default : origins.ToImmutableArray());
         }
 
-        private static string HostOf(ISymbol? member, InitFrame frame)
+        /// <summary>The host of a finding reported at the call (in init code) of a helper that also runs per invocation: the body that makes the call.</summary>
+        private static HookHost HostOfAnchor(SyntaxNode anchor)
         {
-            if (member is ILocalSymbol && frame.Kind == InitRootKind.EntryPoint)
+            foreach (var node in anchor.Ancestors())
             {
-                return HookHosts.EntryPoint;
+                switch (node)
+                {
+                    case AnonymousFunctionExpressionSyntax:
+                    case LocalFunctionStatementSyntax:
+                        return HookHost.None;
+                    case ConstructorDeclarationSyntax constructor:
+                        return constructor.Modifiers.Any(SyntaxKind.StaticKeyword) ? HookHost.StaticConstructor : HookHost.Constructor;
+                    case GlobalStatementSyntax:
+                        return HookHost.EntryPoint;
+                    case MethodDeclarationSyntax { Identifier.ValueText: "Main" } main when main.Modifiers.Any(SyntaxKind.StaticKeyword):
+                        return HookHost.EntryPoint;
+                    case BaseMethodDeclarationSyntax:
+                    case AccessorDeclarationSyntax:
+                        return HookHost.InitMethod;
+                    case MemberDeclarationSyntax:
+                        // A field or property initializer: the type's constructors run it.
+                        return node is BaseFieldDeclarationSyntax field && field.Modifiers.Any(SyntaxKind.StaticKeyword)
+                            || node is PropertyDeclarationSyntax property && property.Modifiers.Any(SyntaxKind.StaticKeyword)
+                            ? HookHost.StaticConstructor
+                            : HookHost.Constructor;
+                }
             }
 
-            return member != null && member.IsStatic ? HookHosts.StaticConstructor : HookHosts.Constructor;
+            return HookHost.None;
         }
 
-        private static bool ContainsAwait(PendingFinding pending)
+        /// <summary>True when invocation code constructs the type too: its constructors then run per invocation.</summary>
+        private static bool ConstructedPerInvocation(INamedTypeSymbol? type, InvocationReach invocationReach)
         {
-            if (pending.Anchored || pending.StoreKind == StoreKinds.StartCall)
-            {
-                return pending.Syntax.Parent is AwaitExpressionSyntax || FixFacts.HasAwait(pending.Syntax);
-            }
-
-            return pending.Value != null && FixFacts.HasAwait(pending.Value.Syntax);
-        }
-
-        /// <summary>
-        /// Whether the after-restore fix can re-run this initialization as it is: the store is a whole statement or
-        /// initializer, in the body that hosts the hook (constructor, static constructor, entry point), for a member of
-        /// that body's type, and its value uses nothing that the hook cannot see.
-        /// </summary>
-        private static bool IsFixable(PendingFinding pending, string host)
-        {
-            var frame = pending.Frame;
-            var member = pending.Member;
-            if (member == null || pending.StoreKind == StoreKinds.Argument)
+            if (type == null)
             {
                 return false;
             }
 
-            // A value built from a chained constructor's parameter repeats the caller's value when re-run.
-            if (!frame.Arguments.IsEmpty && pending.Value != null && ReadsBoundParameter(pending.Value, frame))
+            foreach (var constructor in type.InstanceConstructors)
             {
-                return false;
+                if (invocationReach.Reaches(constructor))
+                {
+                    return true;
+                }
             }
 
-            if (pending.Anchored)
-            {
-                return frame.AnchorFixable && member is not ILocalSymbol && member.ContainingType is { TypeKind: TypeKind.Class };
-            }
-
-            var expectedKind = host switch
-            {
-                HookHosts.EntryPoint => InitRootKind.EntryPoint,
-                HookHosts.StaticConstructor => InitRootKind.Static,
-                _ => InitRootKind.Instance,
-            };
-
-            if (frame.Kind != expectedKind)
-            {
-                return false;
-            }
-
-            if (member is ILocalSymbol local)
-            {
-                return IsTopLevelLocal(local);
-            }
-
-            if (member.ContainingType is not { TypeKind: TypeKind.Class } containing
-                || !SymbolEqualityComparer.Default.Equals(containing.OriginalDefinition, frame.OwnerType))
-            {
-                return false;
-            }
-
-            switch (pending.StoreKind)
-            {
-                case StoreKinds.Initializer:
-                    return pending.Value != null && FixFacts.UsesOnlyVisibleNames(pending.Value, allowParameters: false);
-                case StoreKinds.Assignment:
-                    return pending.Syntax.Parent is AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax { Parent: BlockSyntax { Parent: ConstructorDeclarationSyntax } } }
-                        && pending.Value != null
-                        && FixFacts.UsesOnlyVisibleNames(pending.Value, allowParameters: CountSourceConstructors(containing, member.IsStatic) == 1);
-                case StoreKinds.StartCall:
-                    return pending.Syntax.Parent is ExpressionStatementSyntax { Parent: BlockSyntax { Parent: ConstructorDeclarationSyntax } }
-                        || pending.Syntax.Parent is ExpressionStatementSyntax { Parent: GlobalStatementSyntax };
-                default:
-                    return false;
-            }
+            return false;
         }
 
         private static bool ReadsBoundParameter(IOperation value, InitFrame frame)
@@ -204,20 +193,6 @@ namespace SnapSafe.Analyzers.Lambda
             }
 
             return false;
-        }
-
-        private static int CountSourceConstructors(INamedTypeSymbol type, bool isStatic)
-        {
-            var count = 0;
-            foreach (var constructor in isStatic ? type.StaticConstructors : type.InstanceConstructors)
-            {
-                if (!constructor.IsImplicitlyDeclared)
-                {
-                    count++;
-                }
-            }
-
-            return count;
         }
 
         /// <summary>A local declared directly in the top-level statements or in <c>Main</c>'s outermost block.</summary>

@@ -151,9 +151,8 @@ namespace SnapSafe.Analyzers.Rules
         /// <summary>A host started during init: reported at the start call, with no automatic fix.</summary>
         public void Report(InitCall call, InitPhase phase, ICollection<Finding> findings)
         {
-            var properties = ImmutableDictionary<string, string?>.Empty.Add(FixProperties.Fixable, "false");
             var host = OperationFacts.Receiver(call.Invocation) is { } receiver && OperationFacts.SymbolOf(OperationFacts.Unwrap(receiver)) is { } symbol ? symbol.Name : "host";
-            findings.Add(new Finding(Descriptor, call.Syntax.GetLocation(), ImmutableArray<Location>.Empty, properties, new object[] { host, "generic host and its hosted services (" + call.Api + ")" }, OriginsOf(call)));
+            findings.Add(new Finding(Descriptor, call.Syntax.GetLocation(), ImmutableArray<Location>.Empty, ImmutableDictionary<string, string?>.Empty, new object[] { host, "generic host and its hosted services (" + call.Api + ")" }, OriginsOf(call)));
         }
 
         private static ImmutableArray<ISymbol> OriginsOf(InitCall call)

@@ -336,36 +336,25 @@ namespace SnapSafe.Analyzers.Rules
                 var dataSource = ClearableDataSource(pooled.Open, types);
                 var clear = ApiMatch.IsCallOn(pooled.Open, types.DbDataSource) ? null : ClearAllPoolsCall(pooled.ConnectionType);
                 var host = priming != null ? HostAfterPriming(priming)
-                    : frame.Kind switch
-                    {
-                        InitRootKind.EntryPoint => HookHosts.EntryPoint,
-                        InitRootKind.Static => HookHosts.StaticConstructor,
-                        InitRootKind.Instance => HookHosts.Constructor,
+                    : frame.Kind == InitRootKind.Helper && frame.OwnerType != null
+                    ? HookHost.StaticConstructor // a helper's type is touched during init, so its static constructor runs then (clearing needs no instance)
+                    : FixContract.HostOf(frame.Kind);
 
-                        // A helper's type is touched during init, so its static constructor runs then (clearing needs no instance).
-                        InitRootKind.Helper when frame.OwnerType != null => HookHosts.StaticConstructor,
-                        _ => null,
-                    };
-                var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-                properties[FixProperties.Host] = host;
-                properties[HookProperties.PoolClear] = clear;
-                properties[HookProperties.PoolDataSource] = dataSource;
                 // After priming, the clearing hook sits in a static constructor or the entry point: a data source held by an instance is out of its reach.
-                var clears = priming != null ? clear != null : clear != null || dataSource != null;
-                properties[FixProperties.Fixable] = clears && host != null && frame.OwnerType is { TypeKind: TypeKind.Class } ? "true" : "false";
+                var request = new FixRequest { Host = host, PoolClear = clear, PoolDataSource = priming != null ? null : dataSource };
                 var runStatement = priming != null ? phase.Models.RuntimeStart : frame.RunStatement;
-                var additional = host == HookHosts.EntryPoint && runStatement != null
+                var additional = host == HookHost.EntryPoint && runStatement != null
                     ? ImmutableArray.Create(runStatement.GetLocation())
                     : ImmutableArray<Location>.Empty;
                 if (priming != null)
                 {
                     // A pool primed by priming is reported at the priming call; the open is a further location.
-                    findings.Add(new Finding(Descriptors.PrimedTwinOf(Descriptor), priming.Location.GetLocation(), additional.Add(pooled.Open.Syntax.GetLocation()), properties.ToImmutable(), new object[] { ApiMatch.Describe(pooled.Open.TargetMethod), priming.Description }));
+                    findings.Add(new Finding(Descriptors.PrimedTwinOf(Descriptor), priming.Location.GetLocation(), additional.Add(pooled.Open.Syntax.GetLocation()), request.ToProperties(), new object[] { ApiMatch.Describe(pooled.Open.TargetMethod), priming.Description }));
                     continue;
                 }
 
                 var syntax = frame.Anchor ?? pooled.Open.Syntax;
-                findings.Add(new Finding(Descriptor, syntax.GetLocation(), additional, properties.ToImmutable(), new object[] { ApiMatch.Describe(pooled.Open.TargetMethod) }));
+                findings.Add(new Finding(Descriptor, syntax.GetLocation(), additional, request.ToProperties(), new object[] { ApiMatch.Describe(pooled.Open.TargetMethod) }));
             }
         }
 
@@ -374,14 +363,14 @@ namespace SnapSafe.Analyzers.Rules
         /// it must be registered earlier): the static constructor of the type whose init registers the priming hook, or,
         /// for a warm-up request (replayed by a hook the host registers when it starts), before the host starts.
         /// </summary>
-        private static string? HostAfterPriming(PrimingSource priming)
+        private static HookHost HostAfterPriming(PrimingSource priming)
         {
             if (priming.WarmUp != null)
             {
-                return HookHosts.EntryPoint;
+                return HookHost.EntryPoint;
             }
 
-            return priming.Hook!.Frame.Kind is InitRootKind.Instance or InitRootKind.Static ? HookHosts.StaticConstructor : null;
+            return priming.Hook!.Frame.Kind is InitRootKind.Instance or InitRootKind.Static ? HookHost.StaticConstructor : HookHost.None;
         }
 
         /// <summary>A call in a before-snapshot hook that empties a connection pool.</summary>

@@ -48,26 +48,25 @@ namespace SnapSafe.Analyzers.Rules
                 return;
             }
 
-            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-            properties[FixProperties.Store] = StoreKinds.Reload;
-            properties[FixProperties.IsAsync] = "false";
-            properties[FixProperties.Fixable] = "false";
+            var request = new FixRequest { Store = StoreKind.Reload };
             var additional = ImmutableArray<Location>.Empty;
             if (target != null)
             {
-                properties[FixProperties.Member] = target.Value.Member.Name;
-                properties[FixProperties.MemberKind] = target.Value.Member is IPropertySymbol ? MemberKinds.Property : target.Value.Member is ILocalSymbol ? MemberKinds.Local : MemberKinds.Field;
-                properties[FixProperties.IsStatic] = target.Value.Member.IsStatic ? "true" : "false";
-                properties[FixProperties.Host] = target.Value.Host;
-                properties[FixProperties.Fixable] = "true";
-                if (target.Value.Host == HookHosts.EntryPoint && call.Frame.RunStatement != null)
+                var member = target.Value.Member;
+                request.Member = member.Name;
+                request.MemberKind = member is IPropertySymbol ? MemberKind.Property : member is ILocalSymbol ? MemberKind.Local : MemberKind.Field;
+                request.IsStatic = member.IsStatic;
+                request.Host = target.Value.Host;
+                var run = call.Frame.RunStatement;
+                if (target.Value.Host == HookHost.EntryPoint && run != null)
                 {
-                    additional = ImmutableArray.Create(call.Frame.RunStatement.GetLocation());
+                    additional = ImmutableArray.Create(run.GetLocation());
+                    request.RuntimeStart = run.SyntaxTree == call.Syntax.SyntaxTree ? run.Span : null;
                 }
             }
 
             var origins = call.Frame.Origin == null ? ImmutableArray<ISymbol>.Empty : ImmutableArray.Create(call.Frame.Origin);
-            findings.Add(new Finding(Descriptor, call.Syntax.GetLocation(), additional, properties.ToImmutable(), new object[] { call.Api }, origins));
+            findings.Add(new Finding(Descriptor, call.Syntax.GetLocation(), additional, request.ToProperties(), new object[] { call.Api }, origins));
         }
 
         /// <summary>
@@ -76,14 +75,14 @@ namespace SnapSafe.Analyzers.Rules
         /// assigned in its own type's initialization, a top-level local), or the builder local whose
         /// <c>Configuration</c> the call adds to (<c>builder.Configuration.AddSystemsManager(...)</c> in top-level code).
         /// </summary>
-        private static (ISymbol Member, string Host)? ReloadTarget(InitCall call, KnownTypes types)
+        private static (ISymbol Member, HookHost Host)? ReloadTarget(InitCall call, KnownTypes types)
         {
             var frame = call.Frame;
             var receiver = OperationFacts.Unwrap(OperationFacts.Receiver(call.Invocation)!);
             if (receiver is IPropertyReferenceOperation { Property.Name: "Configuration", Instance: ILocalReferenceOperation builder }
                 && KnownTypes.Implements(receiver.Type, types.IConfigurationRoot))
             {
-                return frame.Kind == InitRootKind.EntryPoint ? (builder.Local, HookHosts.EntryPoint) : ((ISymbol, string)?)null;
+                return frame.Kind == InitRootKind.EntryPoint ? (builder.Local, HookHost.EntryPoint) : ((ISymbol, HookHost)?)null;
             }
 
             // Up the fluent chain: config.AddSystemsManager(...).AddJsonFile(...).Build().
@@ -116,11 +115,11 @@ namespace SnapSafe.Analyzers.Rules
             switch (member)
             {
                 case ILocalSymbol local when frame.Kind == InitRootKind.EntryPoint && KeptStateFindings.IsTopLevelLocal(local):
-                    return (local, HookHosts.EntryPoint);
+                    return (local, HookHost.EntryPoint);
                 case IFieldSymbol or IPropertySymbol when member.ContainingType is { TypeKind: TypeKind.Class } owner
                     && SymbolEqualityComparer.Default.Equals(owner.OriginalDefinition, frame.OwnerType)
                     && (member.IsStatic ? frame.Kind == InitRootKind.Static : frame.Kind == InitRootKind.Instance):
-                    return (member.OriginalDefinition, member.IsStatic ? HookHosts.StaticConstructor : HookHosts.Constructor);
+                    return (member.OriginalDefinition, member.IsStatic ? HookHost.StaticConstructor : HookHost.Constructor);
                 default:
                     return null;
             }

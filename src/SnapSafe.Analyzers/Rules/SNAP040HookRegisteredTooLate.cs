@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using SnapSafe.Analyzers.Lambda;
 
@@ -49,7 +48,7 @@ namespace SnapSafe.Analyzers.Rules
                     if (operation is IInvocationOperation invocation && invocation.Syntax.SpanStart > runtimeStart.Span.End
                         && HookRegistrations.IsRegistration(invocation, types, out _) && !OperationFacts.IsInsideClosure(operation))
                     {
-                        findings.Add(TooLate(invocation, "code that runs after the runtime starts", HookHosts.EntryPoint, runtimeStart));
+                        findings.Add(TooLate(invocation, "code that runs after the runtime starts", HookHost.EntryPoint, runtimeStart));
                     }
                 }
             }
@@ -63,53 +62,21 @@ namespace SnapSafe.Analyzers.Rules
                     {
                         if (operation is IInvocationOperation nested && HookRegistrations.IsRegistration(nested, types, out _))
                         {
-                            findings.Add(TooLate(nested, "another hook", host: null, runtimeStart));
+                            // The fix moves it next to the registration of the hook it is in, which init makes.
+                            findings.Add(TooLate(nested, "another hook", FixContract.HostOf(hook.Frame.Kind), runtimeStart: null));
                         }
                     }
                 }
             }
         }
 
-        private static Finding TooLate(IInvocationOperation registration, string where, string? host, SyntaxNode? runtimeStart)
+        private static Finding TooLate(IInvocationOperation registration, string where, HookHost host, SyntaxNode? runtimeStart)
         {
-            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-            var fixable = host != null && registration.Syntax.Parent is ExpressionStatementSyntax && ArgumentIsSelfContained(registration);
-            properties[FixProperties.Host] = host;
-            properties[FixProperties.Fixable] = fixable ? "true" : "false";
-            var additional = host == HookHosts.EntryPoint && runtimeStart != null
+            var request = new FixRequest { Host = host, RuntimeStart = host == HookHost.EntryPoint && runtimeStart?.SyntaxTree == registration.Syntax.SyntaxTree ? runtimeStart.Span : null };
+            var additional = host == HookHost.EntryPoint && runtimeStart != null
                 ? ImmutableArray.Create(runtimeStart.GetLocation())
                 : ImmutableArray<Location>.Empty;
-            return new Finding(Descriptor, registration.Syntax.GetLocation(), additional, properties.ToImmutable(), new object[] { "SnapshotRestore." + registration.TargetMethod.Name, where });
-        }
-
-        /// <summary>The registered hook uses no local or parameter of the code around it (it can move as it is).</summary>
-        private static bool ArgumentIsSelfContained(IInvocationOperation registration)
-        {
-            if (registration.Arguments.Length == 0)
-            {
-                return false;
-            }
-
-            var argument = registration.Arguments[0].Value;
-            var span = argument.Syntax.Span;
-            foreach (var operation in argument.DescendantsAndSelf())
-            {
-                switch (operation)
-                {
-                    case ILocalReferenceOperation local:
-                        var declared = local.Local.DeclaringSyntaxReferences;
-                        if (declared.Length == 0 || !span.Contains(declared[0].Span))
-                        {
-                            return false;
-                        }
-
-                        break;
-                    case IParameterReferenceOperation parameter when !span.Contains(parameter.Parameter.Locations.Length > 0 ? parameter.Parameter.Locations[0].SourceSpan : default):
-                        return false;
-                }
-            }
-
-            return true;
+            return new Finding(Descriptor, registration.Syntax.GetLocation(), additional, request.ToProperties(), new object[] { "SnapshotRestore." + registration.TargetMethod.Name, where });
         }
     }
 }

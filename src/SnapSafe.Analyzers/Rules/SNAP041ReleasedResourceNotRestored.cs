@@ -103,33 +103,24 @@ namespace SnapSafe.Analyzers.Rules
                     continue;
                 }
 
-                var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-                properties[FixProperties.Member] = member.Name;
-                properties[FixProperties.MemberKind] = member is IPropertySymbol ? MemberKinds.Property : MemberKinds.Field;
-                properties[FixProperties.IsStatic] = member.IsStatic ? "true" : "false";
-                properties[FixProperties.Host] = member.IsStatic ? HookHosts.StaticConstructor : HookHosts.Constructor;
-                properties[HookProperties.Restore] = restore;
-                properties[HookProperties.ReopenMethod] = reopen;
-                var additional = ImmutableArray<Location>.Empty;
-                var fixable = false;
-                if (restore == "Reopen")
+                var request = new FixRequest
                 {
-                    fixable = true;
-                    properties[FixProperties.IsAsync] = reopen == "OpenAsync" ? "true" : "false";
-                }
-                else if (phase.Kept.TryGetInitValue(member, out var initial) && FixFacts.UsesOnlyVisibleNames(initial, allowParameters: false)
-                    && FixFacts.StoreOf(initial.Syntax) is { } initialStore)
+                    Member = member.Name,
+                    MemberKind = member is IPropertySymbol ? MemberKind.Property : MemberKind.Field,
+                    IsStatic = member.IsStatic,
+                    Host = member.IsStatic ? HookHost.StaticConstructor : HookHost.Constructor,
+                    Restore = restore,
+                    ReopenMethod = reopen,
+                };
+                var additional = ImmutableArray<Location>.Empty;
+                if (restore != "Reopen" && phase.Kept.TryGetInitValue(member, out var initial) && FixFacts.StoreOf(initial.Syntax) is { } initialStore)
                 {
                     // The fix repeats this initialization (the additional location) in the after-restore hook.
-                    fixable = true;
                     additional = ImmutableArray.Create(initial.Syntax.GetLocation());
-                    properties[FixProperties.Store] = initialStore;
-                    properties[FixProperties.IsAsync] = FixFacts.HasAwait(initial.Syntax) ? "true" : "false";
+                    request.Store = initialStore;
                 }
 
-                fixable &= member.ContainingType is { TypeKind: TypeKind.Class };
-                properties[FixProperties.Fixable] = fixable ? "true" : "false";
-                findings.Add(new Finding(Descriptor, operation.Syntax.GetLocation(), additional, properties.ToImmutable(), new object[] { member.Name, api }));
+                findings.Add(new Finding(Descriptor, operation.Syntax.GetLocation(), additional, request.ToProperties(), new object[] { member.Name, api }));
             }
         }
 

@@ -63,15 +63,9 @@ namespace SnapSafe.Analyzers.Rules
                     continue;
                 }
 
-                var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-                properties[HookProperties.HookIsMethod] = isMethod ? "true" : "false";
-
-                // An async void method of this compilation can be made to return a Task and be awaited.
-                var awaitable = SymbolFacts.IsAwaitable(started.Type)
-                    || (started is IInvocationOperation { TargetMethod: { IsAsync: true, ReturnsVoid: true } asyncVoid } && SymbolFacts.IsInSource(asyncVoid));
-                properties[FixProperties.Fixable] = awaitable && started.Syntax.Parent is ExpressionStatementSyntax or AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax } ? "true" : "false";
+                var request = new FixRequest { HookIsMethod = isMethod };
                 var name = started is IInvocationOperation call ? call.TargetMethod.Name : started.Syntax.ToString();
-                findings.Add(new Finding(Descriptor, started.Syntax.GetLocation(), ImmutableArray<Location>.Empty, properties.ToImmutable(), new object[] { hook.Kind, name }));
+                findings.Add(new Finding(Descriptor, started.Syntax.GetLocation(), ImmutableArray<Location>.Empty, request.ToProperties(), new object[] { hook.Kind, name }));
             }
         }
     }

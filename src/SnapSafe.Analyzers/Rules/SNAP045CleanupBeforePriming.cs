@@ -40,13 +40,12 @@ namespace SnapSafe.Analyzers.Rules
                 // A hook that primes and cleans up in one body does both in its own order.
                 if (firstPriming != null && firstPriming != hook && CleanupOf(hook, phase) is { } cleanup)
                 {
-                    var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-                    properties[FixProperties.Fixable] = SameBlock(hook.Invocation.Syntax, firstPriming.Invocation.Syntax) ? "true" : "false";
+                    var request = new FixRequest { RuleFixApplies = SameBlock(hook.Invocation.Syntax, firstPriming.Invocation.Syntax) };
                     findings.Add(new Finding(
                         Descriptor,
                         hook.Invocation.Syntax.GetLocation(),
                         ImmutableArray.Create(firstPriming.Invocation.Syntax.GetLocation()),
-                        properties.ToImmutable(),
+                        request.ToProperties(),
                         new object[] { cleanup, "the priming hook registered at line " + (firstPriming.Invocation.Syntax.GetLocation().GetLineSpan().StartLinePosition.Line + 1) }));
                 }
 
@@ -98,7 +97,7 @@ namespace SnapSafe.Analyzers.Rules
                         additional = ImmutableArray.Create(configure!.GetLocation());
                     }
 
-                    properties[FixProperties.Fixable] = fixable ? "true" : "false";
+                    properties.AddRange(new FixRequest { RuleFixApplies = fixable }.ToProperties());
                     findings.Add(new Finding(Descriptor, hook.Invocation.Syntax.GetLocation(), additional, properties.ToImmutable(), new object[] { cleanup, "the warm-up requests of GetBeforeSnapshotRequests(), registered by the base constructor" }));
                 }
             }

@@ -31,10 +31,8 @@ namespace SnapSafe.Analyzers.Rules
             {
                 if (request.Uri is { } uri && IsAbsolute(uri, out var text))
                 {
-                    var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-                    properties[RelativeUriProperty] = RelativeOf(text);
-                    properties[FixProperties.Fixable] = "true";
-                    findings.Add(new Finding(Descriptor, OperationFacts.Unwrap(uri).Syntax.GetLocation(), ImmutableArray<Location>.Empty, properties.ToImmutable(), new object[] { OperationFacts.Unwrap(uri).Syntax.ToString() }));
+                    var properties = new FixRequest { RuleFixApplies = true }.ToProperties().SetItem(RelativeUriProperty, RelativeOf(text));
+                    findings.Add(new Finding(Descriptor, OperationFacts.Unwrap(uri).Syntax.GetLocation(), ImmutableArray<Location>.Empty, properties, new object[] { OperationFacts.Unwrap(uri).Syntax.ToString() }));
                 }
             }
         }

@@ -76,9 +76,8 @@ namespace SnapSafe.Analyzers.Rules
 
         private static Finding Create(Location location, ISymbol origin, bool fixable, string what, string remedy)
         {
-            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-            properties[FixProperties.Fixable] = fixable ? "true" : "false";
-            return new Finding(Descriptor, location, ImmutableArray<Location>.Empty, properties.ToImmutable(), new object[] { what, remedy }, ImmutableArray.Create(origin));
+            var request = new FixRequest { RuleFixApplies = fixable };
+            return new Finding(Descriptor, location, ImmutableArray<Location>.Empty, request.ToProperties(), new object[] { what, remedy }, ImmutableArray.Create(origin));
         }
 
         private static Location? IdentifierOf(IMethodSymbol method)

@@ -49,10 +49,9 @@ namespace SnapSafe.Analyzers.Rules
                     var isMethod = !(body.Parent is IAnonymousFunctionOperation);
                     foreach (var (call, api) in UnboundedWork(body, hook.Frame.Arguments, phase, 0, new HashSet<SyntaxNode>()))
                     {
-                        var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-                        properties[HookProperties.HookIsMethod] = isMethod ? "true" : "false";
+                        var request = new FixRequest { HookIsMethod = isMethod };
                         var origins = hook.Frame.Origin == null ? ImmutableArray<ISymbol>.Empty : ImmutableArray.Create(hook.Frame.Origin);
-                        findings.Add(new Finding(Descriptor, call.Syntax.GetLocation(), ImmutableArray<Location>.Empty, properties.ToImmutable(), new object[] { api }, origins));
+                        findings.Add(new Finding(Descriptor, call.Syntax.GetLocation(), ImmutableArray<Location>.Empty, request.ToProperties(), new object[] { api }, origins));
                     }
                 }
             }

@@ -313,7 +313,7 @@ public class Function
 }");
 
         [Fact]
-        public Task TimerStartedInConstructor_StartCallIsRepeated() => VerifyCS.VerifyCodeFixAsync(@"
+        public Task TimerStartedInConstructor_StartCallIsRepeated_ATimersTimerIsStoppedFirst() => VerifyCS.VerifyCodeFixAsync(@"
 using System;
 using System.Threading;
 using Amazon.Lambda.Core;
@@ -348,6 +348,7 @@ public class Function
         SnapshotRestore.RegisterAfterRestore(() =>
         {
             _deadline.CancelAfter(TimeSpan.FromMinutes(10));
+            _poll.Stop();
             _poll.Start();
             return ValueTask.CompletedTask;
         });
@@ -806,9 +807,7 @@ public class Functions
 }");
 
         [Fact]
-        public Task PrimaryConstructorType_NoFix()
-        {
-            const string Source = @"
+        public Task PrimaryConstructorType_BecomesAnOrdinaryConstructorThatRegistersTheHook() => VerifyCS.VerifyCodeFixAsync(@"
 using System;
 using Amazon.Lambda.Core;
 
@@ -817,8 +816,27 @@ public class Function(string prefix)
     private readonly Random _random = {|SNAP001:new Random()|};
 
     public string Handler(string input, ILambdaContext context) => prefix + _random.Next();
-}";
-            return VerifyCS.VerifyCodeFixAsync(Source, Source);
-        }
+}", @"
+using System;
+using System.Threading.Tasks;
+using Amazon.Lambda.Core;
+
+public class Function
+{
+    private readonly string prefix;
+    private Random _random = new Random();
+
+    public Function(string prefix)
+    {
+        this.prefix = prefix;
+        SnapshotRestore.RegisterAfterRestore(() =>
+        {
+            _random = new Random();
+            return ValueTask.CompletedTask;
+        });
+    }
+
+    public string Handler(string input, ILambdaContext context) => prefix + _random.Next();
+}");
     }
 }

@@ -7,7 +7,7 @@ using VerifyAfterRestore = SnapSafe.Analyzers.Tests.Verifiers.CSharpCodeFixVerif
     SnapSafe.Analyzers.CodeFixes.AfterRestoreCodeFixProvider>;
 using VerifyHookMove = SnapSafe.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SnapSafe.Analyzers.SnapSafeAnalyzer,
-    SnapSafe.Analyzers.CodeFixes.HookRegistrationCodeFixProvider>;
+    SnapSafe.Analyzers.CodeFixes.SNAP040MoveHookRegistrationCodeFix>;
 
 namespace SnapSafe.Analyzers.Tests.CodeFixes
 {

@@ -66,6 +66,7 @@ await LambdaBootstrapBuilder.Create(handler, new DefaultLambdaJsonSerializer()).
 ",
             FixedCode = @"
 using System;
+using System.Threading;
 using Amazon.Lambda.Core;
 using Amazon.Lambda.RuntimeSupport;
 using Amazon.Lambda.Serialization.SystemTextJson;
@@ -76,8 +77,9 @@ await db.OpenAsync();
 Func<string, ILambdaContext, string> handler = (input, context) => input + db.State;
 SnapshotRestore.RegisterAfterRestore(async () =>
 {
+    using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
     await db.CloseAsync();
-    await {|SNAP049:db.OpenAsync()|};
+    await db.OpenAsync(cts.Token);
 });
 await LambdaBootstrapBuilder.Create(handler, new DefaultLambdaJsonSerializer()).Build().RunAsync();
 ",

@@ -124,7 +124,7 @@ public class Function
             Assert.Empty(exceptions);
             Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
 
-            var fixes = new CodeFixProvider[] { new PoolClearingCodeFixProvider(), new HookRegistrationCodeFixProvider(), new HookAwaitCodeFixProvider() };
+            var fixes = new CodeFixProvider[] { new SNAP011ClearPoolsCodeFix(), new SNAP040MoveHookRegistrationCodeFix(), new SNAP042AwaitHookWorkCodeFix() };
             foreach (var diagnostic in diagnostics.Where(d => d.Location.IsInSource))
             {
                 foreach (var fix in fixes.Where(f => f.FixableDiagnosticIds.Contains(diagnostic.Id)))

@@ -32,7 +32,8 @@ public class Function
 
     public string Handler(string input, ILambdaContext context) => _apiKey.Length.ToString();
 }", @"
-using System.Threading.Tasks;
+using System;
+using System.Threading;
 using Amazon.Lambda.Core;
 using Amazon.SecretsManager;
 using Amazon.SecretsManager.Model;
@@ -45,10 +46,10 @@ public class Function
     public Function()
     {
         _apiKey = _secrets.GetSecretValueAsync(new GetSecretValueRequest { SecretId = ""api-key"" }).GetAwaiter().GetResult().SecretString;
-        SnapshotRestore.RegisterAfterRestore(() =>
+        SnapshotRestore.RegisterAfterRestore(async () =>
         {
-            _apiKey = _secrets.GetSecretValueAsync(new GetSecretValueRequest { SecretId = ""api-key"" }).GetAwaiter().GetResult().SecretString;
-            return ValueTask.CompletedTask;
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            _apiKey = (await _secrets.GetSecretValueAsync(new GetSecretValueRequest { SecretId = ""api-key"" }, cts.Token)).SecretString;
         });
     }
 
@@ -70,6 +71,7 @@ Func<string, ILambdaContext, string> handler = (input, context) => input + apiKe
 await LambdaBootstrapBuilder.Create(handler, new DefaultLambdaJsonSerializer()).Build().RunAsync();
 ", @"
 using System;
+using System.Threading;
 using Amazon.Lambda.Core;
 using Amazon.Lambda.RuntimeSupport;
 using Amazon.Lambda.Serialization.SystemTextJson;
@@ -81,7 +83,8 @@ var apiKey = (await secrets.GetSecretValueAsync(new GetSecretValueRequest { Secr
 Func<string, ILambdaContext, string> handler = (input, context) => input + apiKey.Length;
 SnapshotRestore.RegisterAfterRestore(async () =>
 {
-    apiKey = (await {|SNAP049:secrets.GetSecretValueAsync(new GetSecretValueRequest { SecretId = ""api-key"" })|}).SecretString;
+    using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+    apiKey = (await secrets.GetSecretValueAsync(new GetSecretValueRequest { SecretId = ""api-key"" }, cts.Token)).SecretString;
 });
 await LambdaBootstrapBuilder.Create(handler, new DefaultLambdaJsonSerializer()).Build().RunAsync();
 ");
@@ -99,7 +102,8 @@ public class Function
 
     public string Handler(string input, ILambdaContext context) => Ledger.AccessKeyId;
 }", @"
-using System.Threading.Tasks;
+using System;
+using System.Threading;
 using Amazon.Lambda.Core;
 using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
@@ -111,10 +115,10 @@ public class Function
 
     static Function()
     {
-        SnapshotRestore.RegisterAfterRestore(() =>
+        SnapshotRestore.RegisterAfterRestore(async () =>
         {
-            Ledger = Sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = ""arn:aws:iam::1:role/ledger"", RoleSessionName = ""fn"" }).GetAwaiter().GetResult().Credentials;
-            return ValueTask.CompletedTask;
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            Ledger = (await Sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = ""arn:aws:iam::1:role/ledger"", RoleSessionName = ""fn"" }, cts.Token)).Credentials;
         });
     }
 

@@ -47,8 +47,8 @@ public class Function
     {
         SnapshotRestore.RegisterAfterRestore(async () =>
         {
-            using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            _apiKey = (await _secrets.GetSecretValueAsync(new GetSecretValueRequest { SecretId = ""api"" }, cancellationToken: cancellation.Token)).SecretString;
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            _apiKey = (await _secrets.GetSecretValueAsync(new GetSecretValueRequest { SecretId = ""api"" }, cancellationToken: cts.Token)).SecretString;
         });
     }
 
@@ -79,8 +79,8 @@ var http = new HttpClient();
 var rates = string.Empty;
 SnapshotRestore.RegisterAfterRestore(async () =>
 {
-    using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-    rates = await http.GetStringAsync(""https://rates.example.com/today"", cancellation.Token);
+    using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+    rates = await http.GetStringAsync(""https://rates.example.com/today"", cts.Token);
 });
 await LambdaBootstrapBuilder.Create((string input, ILambdaContext context) => rates + input, new DefaultLambdaJsonSerializer()).Build().RunAsync();
 ");
@@ -115,8 +115,8 @@ builder.Services.AddAWSLambdaHosting(LambdaEventSource.HttpApi);
 IPAddress[] addresses = new IPAddress[0];
 SnapshotRestore.RegisterAfterRestore(async () =>
 {
-    using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-    addresses = await Dns.GetHostAddressesAsync(""db.internal"", cancellation.Token);
+    using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+    addresses = await Dns.GetHostAddressesAsync(""db.internal"", cts.Token);
 });
 var app = builder.Build();
 app.MapGet(""/"", () => addresses.Length);
@@ -170,9 +170,9 @@ public class Functions
     {
         SnapshotRestore.RegisterAfterRestore(async () =>
         {
-            using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            _password = (await _secrets.GetSecretValueAsync(new GetSecretValueRequest { SecretId = ""db"" }, cancellationToken: cancellation.Token)).SecretString;
-            await _connection.OpenAsync(cancellation.Token);
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            _password = (await _secrets.GetSecretValueAsync(new GetSecretValueRequest { SecretId = ""db"" }, cancellationToken: cts.Token)).SecretString;
+            await _connection.OpenAsync(cts.Token);
         });
     }
 

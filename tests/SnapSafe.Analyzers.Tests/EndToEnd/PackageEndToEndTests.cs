@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -13,8 +14,8 @@ namespace SnapSafe.Analyzers.Tests.EndToEnd
     /// <summary>
     /// The package from a consumer's point of view: packed, referenced from a local feed by a throwaway Lambda
     /// project, built with <c>dotnet build</c>, fixed with <c>dotnet format</c>, configured through .editorconfig,
-    /// deployment templates and presets, with a SARIF log; template findings in the build output and the log. One
-    /// test, because the steps share the packed package.
+    /// deployment templates and presets, with a SARIF log; template findings in the build output and the log; and
+    /// every fix applied by <c>dotnet format</c> to a copy of the samples. One test, because the steps share the packed package.
     /// </summary>
     [Collection(nameof(EndToEndCollection))]
     public sealed class PackageEndToEndTests : IDisposable
@@ -179,6 +180,133 @@ Resources:
             File.WriteAllText(Path.Combine(shop, ".globalconfig"), "is_global = true\ndotnet_diagnostic.SNAP050.severity = none\n");
             var silentTemplate = Run(shop, "dotnet", "build -c Release --no-incremental");
             Assert.DoesNotContain("SNAP050", silentTemplate, StringComparison.Ordinal);
+
+            // 9. Every fix, applied by dotnet format to a copy of the samples that consumes the package (and the
+            //    Amazon.Lambda stand-ins as assemblies, as a function consumes the real packages): the samples then build
+            //    with no finding of a rule that has a fix (SNAP022 and SNAP023 have none).
+            var samples = CopySamples(Path.Combine(_root, "samples-copy"));
+            var hazardous = Run(samples, "dotnet", "build Consumers.sln -c Release");
+            var before = Findings(hazardous);
+            Assert.Contains(before, f => f.Id == "SNAP001");
+            Assert.Contains(before, f => f.Id == "SNAP040");
+            Run(samples, "dotnet", "format analyzers Consumers.sln --diagnostics " + string.Join(" ", FixableRules) + " --severity info --no-restore");
+            var fixedFindings = Findings(Run(samples, "dotnet", "build Consumers.sln -c Release --no-incremental"));
+            var left = fixedFindings.Where(f => FixableRules.Contains(f.Id)).ToList();
+            Assert.True(left.Count == 0, "findings left after dotnet format applied every fix:\n" + string.Join("\n", left));
+            Assert.Equal(
+                before.Where(f => !FixableRules.Contains(f.Id)).OrderBy(f => f.ToString(), StringComparer.Ordinal),
+                fixedFindings.OrderBy(f => f.ToString(), StringComparer.Ordinal));
+            foreach (var program in new[] { Path.Combine("Executable", "Hazardous", "Program.cs"), Path.Combine("ClassLibrary", "Hazardous", "Function.cs"), Path.Combine("Hooks", "Hazardous", "Function.cs") })
+            {
+                Assert.Contains("SnapshotRestore.RegisterAfterRestore", File.ReadAllText(Path.Combine(samples, program)), StringComparison.Ordinal);
+            }
+        }
+
+        /// <summary>The rules with a code fix, as dotnet format takes them.</summary>
+        private static readonly string[] FixableRules =
+        {
+            "SNAP001", "SNAP002", "SNAP003", "SNAP004", "SNAP010", "SNAP011", "SNAP020", "SNAP021", "SNAP030", "SNAP031",
+            "SNAP040", "SNAP041", "SNAP042", "SNAP043",
+        };
+
+        private static readonly Regex Warning = new Regex(@"(?<file>[\w./\\-]+\.cs)\((?<line>\d+),(?<column>\d+)\): warning (?<id>SNAP\d{3})", RegexOptions.Compiled);
+
+        /// <summary>The distinct SnapSafe warnings of a build output (MSBuild repeats them in its summary).</summary>
+        private static List<Finding> Findings(string output)
+            => Warning.Matches(output).Select(m => new Finding(m.Groups["id"].Value, Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(m.Groups["file"].Value)) ?? string.Empty) + "/" + Path.GetFileName(m.Groups["file"].Value)))
+                .Distinct()
+                .ToList();
+
+        private sealed record Finding(string Id, string File);
+
+        /// <summary>
+        /// samples/ with the repository's build files, each sample consuming the packed package instead of the analyzer
+        /// project, and the stand-ins built once and referenced as assemblies (a project reference would make the
+        /// Amazon.Lambda and AWS SDK types source symbols of the solution, which they never are for a function);
+        /// bin and obj left out. Returns the copied samples folder, with Consumers.sln listing the samples.
+        /// </summary>
+        private string CopySamples(string root)
+        {
+            CopyTree(Repository.PathOf("samples"), Path.Combine(root, "samples"));
+            File.Copy(Repository.PathOf("Directory.Build.props"), Path.Combine(root, "Directory.Build.props"));
+            var packages = File.ReadAllText(Repository.PathOf("Directory.Packages.props"))
+                .Replace("</ItemGroup>", $"  <PackageVersion Include=\"SnapSafe.Analyzers\" Version=\"{_version}\" />\n  </ItemGroup>", StringComparison.Ordinal);
+            File.WriteAllText(Path.Combine(root, "Directory.Packages.props"), packages);
+            var samples = Path.Combine(root, "samples");
+            File.WriteAllText(Path.Combine(samples, "Directory.Build.props"), @"<Project>
+  <Import Project=""$([MSBuild]::GetPathOfFileAbove('Directory.Build.props', '$(MSBuildThisFileDirectory)../'))"" />
+  <PropertyGroup>
+    <TargetFramework>net8.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <IsPackable>false</IsPackable>
+    <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
+    <WarningsAsErrors></WarningsAsErrors>
+    <GenerateDocumentationFile>false</GenerateDocumentationFile>
+  </PropertyGroup>
+  <ItemGroup Condition=""!$(MSBuildProjectDirectory.Contains('StandIns'))"">
+    <PackageReference Include=""SnapSafe.Analyzers"" PrivateAssets=""all"" />
+  </ItemGroup>
+</Project>
+");
+            File.WriteAllText(Path.Combine(samples, "Directory.Build.targets"), "<Project />\n");
+
+            // The stand-ins as assemblies, one folder.
+            var standIns = Path.Combine(samples, "StandIns");
+            var assemblies = Path.Combine(root, "standins-bin");
+            foreach (var project in Directory.GetFiles(standIns, "*.csproj", SearchOption.AllDirectories))
+            {
+                Run(Path.GetDirectoryName(project)!, "dotnet", $"build \"{project}\" -c Release -o \"{assemblies}\"");
+            }
+
+            // A package brings its dependencies: each stand-in assembly comes with the ones it references.
+            var reference = new Regex(@"<ProjectReference Include=""[./]*(StandIns/)?[^/""]*/?(?<name>[^/""]+)\.csproj"" />");
+            var dependencies = Directory.GetFiles(standIns, "*.csproj", SearchOption.AllDirectories).ToDictionary(
+                p => Path.GetFileNameWithoutExtension(p),
+                p => reference.Matches(File.ReadAllText(p)).Select(m => m.Groups["name"].Value).ToList());
+            var packageReference = new Regex(@"<PackageReference Include=""(?<id>[^""]+)""[^>]*/>");
+            var packagesOf = Directory.GetFiles(standIns, "*.csproj", SearchOption.AllDirectories).ToDictionary(
+                p => Path.GetFileNameWithoutExtension(p),
+                p => packageReference.Matches(File.ReadAllText(p)).Select(m => m.Groups["id"].Value).ToList());
+            IEnumerable<string> WithDependencies(string name) => new[] { name }.Concat(dependencies.TryGetValue(name, out var direct) ? direct.SelectMany(WithDependencies) : Enumerable.Empty<string>());
+            var consumers = new List<string>();
+            foreach (var project in Directory.GetFiles(samples, "*.csproj", SearchOption.AllDirectories).Where(p => !p.StartsWith(standIns, StringComparison.Ordinal)))
+            {
+                var text = File.ReadAllText(project);
+                var names = reference.Matches(text).SelectMany(m => WithDependencies(m.Groups["name"].Value)).Distinct().ToList();
+                var ownPackages = packageReference.Matches(text).Select(m => m.Groups["id"].Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                var packagesToAdd = names.SelectMany(n => packagesOf.TryGetValue(n, out var ids) ? ids : new List<string>()).Where(id => !ownPackages.Contains(id)).Distinct().ToList();
+                text = reference.Replace(text, string.Empty).Replace(
+                    "</Project>",
+                    "  <ItemGroup>\n"
+                        + string.Concat(names.Select(n => $"    <Reference Include=\"{n}\"><HintPath>{Path.Combine(assemblies, n + ".dll")}</HintPath></Reference>\n"))
+                        + string.Concat(packagesToAdd.Select(id => $"    <PackageReference Include=\"{id}\" />\n"))
+                        + "  </ItemGroup>\n</Project>",
+                    StringComparison.Ordinal);
+                File.WriteAllText(project, text);
+                consumers.Add(project);
+            }
+
+            Run(samples, "dotnet", "new sln -n Consumers --format sln");
+            Run(samples, "dotnet", "sln Consumers.sln add " + string.Join(" ", consumers.Select(c => "\"" + c + "\"")));
+            return samples;
+        }
+
+        private static void CopyTree(string from, string to)
+        {
+            Directory.CreateDirectory(to);
+            foreach (var file in Directory.GetFiles(from))
+            {
+                File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+            }
+
+            foreach (var directory in Directory.GetDirectories(from))
+            {
+                var name = Path.GetFileName(directory);
+                if (name != "bin" && name != "obj")
+                {
+                    CopyTree(directory, Path.Combine(to, name));
+                }
+            }
         }
 
         public void Dispose()

@@ -111,7 +111,7 @@ public class Function
             var registrations = phase.InvocationReach.Registrations.Select(r => r.Key).ToList();
 
             var inHandler = Assert.Single(registrations);
-            Assert.Equal(HookHosts.Constructor, phase.Models.HookHostFor(inHandler));
+            Assert.Equal(HookHost.Constructor, phase.Models.HookHostFor(inHandler));
         }
     }
 }

@@ -44,7 +44,7 @@ public class Clock
             Assert.Empty(phase.FindingsIn(handlerTree));
             var finding = Assert.Single(phase.FindingsIn(clockTree));
             Assert.Equal(DiagnosticIds.TimestampCaptured, finding.Rule.Id);
-            Assert.Equal("Loaded", finding.Properties[FixProperties.Member]);
+            Assert.Equal("Loaded", FixRequest.Read(finding.Properties).Member);
             Assert.Contains(finding.Origins, o => o.TypeName == "Function");
         }
 

@@ -78,6 +78,24 @@ namespace SnapSafe.Analyzers.Tests.Robustness
                 .Select(File.ReadAllText)
                 .ToList();
 
+        /// <summary>Each sample project (hazardous and fixed) as its C# files, by project folder.</summary>
+        public static IReadOnlyList<(string Name, IReadOnlyList<(string Path, string Text)> Files)> SampleProjects()
+            => Directory.GetFiles(Repository.PathOf("samples"), "*.csproj", SearchOption.AllDirectories)
+                .Where(f => !f.Contains(Path.DirectorySeparatorChar + "StandIns" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                .OrderBy(f => f, StringComparer.Ordinal)
+                .Select(project =>
+                {
+                    var folder = Path.GetDirectoryName(project)!;
+                    var files = Directory.GetFiles(folder, "*.cs", SearchOption.AllDirectories)
+                        .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                            && !f.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                        .OrderBy(f => f, StringComparer.Ordinal)
+                        .Select(f => (Path.GetRelativePath(folder, f).Replace('\\', '/'), File.ReadAllText(f)))
+                        .ToList();
+                    return (Path.GetRelativePath(Repository.PathOf("samples"), folder).Replace('\\', '/'), (IReadOnlyList<(string, string)>)files);
+                })
+                .ToList();
+
         /// <summary>SnapSafe's own sources and tests: a large body of ordinary C#.</summary>
         public static IReadOnlyList<string> OwnSources()
             => new[] { Repository.PathOf("src"), Repository.PathOf("tests"), Repository.PathOf("benchmarks") }
@@ -98,7 +116,7 @@ namespace SnapSafe.Analyzers.Tests.Robustness
                 : OutputKind.DynamicallyLinkedLibrary;
 
         /// <summary>A one-document project in a fresh workspace.</summary>
-        public static async Task<Document> DocumentAsync(string source, OutputKind outputKind)
+        public static async Task<Document> DocumentAsync(string source, OutputKind outputKind, string name = "Function.cs")
         {
             var workspace = new AdhocWorkspace();
             var project = workspace.AddProject(ProjectInfo.Create(
@@ -112,7 +130,24 @@ namespace SnapSafe.Analyzers.Tests.Robustness
                 metadataReferences: await ReferencesAsync().ConfigureAwait(false)));
             var usings = workspace.AddDocument(project.Id, "Usings.cs", SourceText.From(
                 "global using System;\nglobal using System.Collections.Generic;\nglobal using System.Linq;\nglobal using System.Threading.Tasks;\n"));
-            return workspace.AddDocument(usings.Project.Id, "Function.cs", SourceText.From(source));
+            return workspace.AddDocument(usings.Project.Id, name, SourceText.From(source));
+        }
+
+        /// <summary>A project of several documents in a fresh workspace; an executable when one of them has an entry point.</summary>
+        public static async Task<IReadOnlyList<Document>> ProjectAsync(IReadOnlyList<(string Path, string Text)> files)
+        {
+            var outputKind = files.Any(f => OutputKindOf(f.Text) == OutputKind.ConsoleApplication) ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary;
+            var first = await DocumentAsync(files[0].Text, outputKind, files[0].Path).ConfigureAwait(false);
+            var documents = new List<Document> { first };
+            var solution = first.Project.Solution;
+            foreach (var (path, text) in files.Skip(1))
+            {
+                var id = DocumentId.CreateNewId(first.Project.Id);
+                solution = solution.AddDocument(id, path, SourceText.From(text));
+                documents.Add(solution.GetDocument(id)!);
+            }
+
+            return documents.Select(d => solution.GetDocument(d.Id)!).ToList();
         }
 
         /// <summary>SnapSafe's diagnostics on the document's project, and every analyzer exception they came with.</summary>

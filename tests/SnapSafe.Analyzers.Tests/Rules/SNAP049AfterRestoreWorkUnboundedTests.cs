@@ -84,8 +84,8 @@ public class Functions
     {
         SnapshotRestore.RegisterAfterRestore(async () =>
         {
-            using var cancellation = new CancellationTokenSource();
-            await {|SNAP049:_connection.OpenAsync(cancellation.Token)|};
+            using var cts = new CancellationTokenSource();
+            await {|SNAP049:_connection.OpenAsync(cts.Token)|};
         });
     }
 
@@ -132,8 +132,8 @@ public class Function
     {
         SnapshotRestore.RegisterAfterRestore(async () =>
         {
-            using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            _apiKey = (await _secrets.GetSecretValueAsync(new GetSecretValueRequest { SecretId = ""api"" }, cancellation.Token)).SecretString;
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            _apiKey = (await _secrets.GetSecretValueAsync(new GetSecretValueRequest { SecretId = ""api"" }, cts.Token)).SecretString;
         });
     }
 

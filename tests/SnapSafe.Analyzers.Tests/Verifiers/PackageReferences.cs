@@ -56,6 +56,31 @@ namespace SnapSafe.Analyzers.Tests.Verifiers
         /// <summary>Every package assembly, the SecretsManager stand-in and the Microsoft.Extensions.* references they use.</summary>
         public static Task<ImmutableArray<MetadataReference>> AllAsync() => LazyAll.Value;
 
+        /// <summary>The assembly file of a restored package that a net8.0 process loads (its lib asset), or null.</summary>
+        public static string? RuntimeAssemblyPathOf(string assembly)
+        {
+            foreach (var (package, name) in Packages)
+            {
+                if (name != assembly)
+                {
+                    continue;
+                }
+
+                var folder = typeof(PackageReferences).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+                    .FirstOrDefault(a => a.Key == "SnapSafe.Package:" + package)?.Value;
+                foreach (var asset in AssetFolders.Where(a => a.StartsWith("lib/", StringComparison.Ordinal)))
+                {
+                    var path = folder == null ? null : Path.Combine(folder, asset, assembly + ".dll");
+                    if (path != null && File.Exists(path))
+                    {
+                        return path;
+                    }
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>The assembly file of a restored package, as a net8.0 project compiles against it.</summary>
         public static string AssemblyPathOf(string package, string assembly)
         {

@@ -60,6 +60,9 @@ namespace SnapSafe.Analyzers.Tests.Verifiers
             new PackageIdentity("Microsoft.AspNetCore.App.Ref", "8.0.0"),
             Path.Combine("ref", "net8.0"));
 
+        /// <summary>The emitted stand-in assemblies (the .NET 8 builds), by assembly name: what a test loads to run fixed code.</summary>
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> Images = new System.Collections.Concurrent.ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
+
         private static readonly Lazy<Task<Set>> LazySet = new Lazy<Task<Set>>(
             () => Task.Run(() => CreateAsync(CancellationToken.None)),
             LazyThreadSafetyMode.ExecutionAndPublication);
@@ -82,6 +85,12 @@ namespace SnapSafe.Analyzers.Tests.Verifiers
                 _ => throw new ArgumentOutOfRangeException(nameof(model), model, null),
             };
         }
+
+        /// <summary>
+        /// The emitted image of a stand-in assembly (the .NET 8 build), for loading fixed code that references it; null
+        /// before the stand-ins of its model (or <see cref="PackageReferences"/>) were resolved.
+        /// </summary>
+        internal static byte[]? ImageOf(string assemblyName) => Images.TryGetValue(assemblyName, out var image) ? image : null;
 
         /// <summary>The Microsoft.Extensions.* reference assemblies (logging, dependency injection, configuration).</summary>
         internal static async Task<ImmutableArray<MetadataReference>> MicrosoftExtensionsAsync()
@@ -186,6 +195,11 @@ namespace SnapSafe.Analyzers.Tests.Verifiers
             {
                 throw new InvalidOperationException(
                     "The " + assemblyName + " stand-in does not compile:" + Environment.NewLine + string.Join(Environment.NewLine, errors));
+            }
+
+            if (Array.IndexOf(preprocessorSymbols, "NET8_0_OR_GREATER") >= 0)
+            {
+                Images[assemblyName] = image.ToArray();
             }
 
             return MetadataReference.CreateFromImage(

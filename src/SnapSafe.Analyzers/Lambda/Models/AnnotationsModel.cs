@@ -109,6 +109,6 @@ namespace SnapSafe.Analyzers.Lambda.Models
             }
         }
 
-        public override string? HookHostFor(IInvocationOperation registration) => ClassLibraryModel.HookHostInFunctionType(registration, Context.FunctionTypes);
+        public override HookHost HookHostFor(IInvocationOperation registration) => ClassLibraryModel.HookHostInFunctionType(registration, Context.FunctionTypes);
     }
 }

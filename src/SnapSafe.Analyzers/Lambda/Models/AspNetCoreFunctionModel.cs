@@ -308,32 +308,32 @@ namespace SnapSafe.Analyzers.Lambda.Models
             }
         }
 
-        public override string? HookHostFor(IInvocationOperation registration)
+        public override HookHost HookHostFor(IInvocationOperation registration)
         {
             // A late registration in middleware the pipeline builds during init can move to its constructor. Controllers
             // are built per request and startup code deferred to the first request runs after restore: neither has
             // init code of its own to move to.
             if (!IsPresent || registration.SemanticModel == null)
             {
-                return null;
+                return HookHost.None;
             }
 
             for (var node = registration.Syntax.Parent; node != null; node = node.Parent)
             {
                 if (node is AnonymousFunctionExpressionSyntax || node is LocalFunctionStatementSyntax)
                 {
-                    return null;
+                    return HookHost.None;
                 }
 
                 if (node is MethodDeclarationSyntax method)
                 {
                     return registration.SemanticModel.GetDeclaredSymbol(method) is { ContainingType: { } owner } declared && IsBuiltDuringInit(owner)
-                        ? (declared.IsStatic ? HookHosts.StaticConstructor : HookHosts.Constructor)
-                        : null;
+                        ? (declared.IsStatic ? HookHost.StaticConstructor : HookHost.Constructor)
+                        : HookHost.None;
                 }
             }
 
-            return null;
+            return HookHost.None;
         }
 
         /// <summary>

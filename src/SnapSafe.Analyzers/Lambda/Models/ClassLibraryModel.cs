@@ -80,7 +80,7 @@ namespace SnapSafe.Analyzers.Lambda.Models
             }
         }
 
-        public override string? HookHostFor(IInvocationOperation registration) => HookHostInFunctionType(registration, Context.FunctionTypes);
+        public override HookHost HookHostFor(IInvocationOperation registration) => HookHostInFunctionType(registration, Context.FunctionTypes);
 
         /// <summary>
         /// The handler methods of a function type (and its source base types) as invocation roots: the methods the
@@ -109,19 +109,19 @@ namespace SnapSafe.Analyzers.Lambda.Models
         /// Where a late registration in a method of a function type (or a base type) can move: the type's
         /// constructor (or static constructor for a static method), which the runtime runs during init.
         /// </summary>
-        internal static string? HookHostInFunctionType(IInvocationOperation registration, IReadOnlyList<INamedTypeSymbol> functionTypes)
+        internal static HookHost HookHostInFunctionType(IInvocationOperation registration, IReadOnlyList<INamedTypeSymbol> functionTypes)
         {
             var root = OperationFacts.RootOf(registration);
             if (root.Syntax is CompilationUnitSyntax || root.Syntax is MethodDeclarationSyntax { Identifier.ValueText: "Main" })
             {
-                return null;
+                return HookHost.None;
             }
 
             for (var node = registration.Syntax.Parent; node != null; node = node.Parent)
             {
                 if (node is AnonymousFunctionExpressionSyntax || node is LocalFunctionStatementSyntax)
                 {
-                    return null;
+                    return HookHost.None;
                 }
 
                 if (node is MethodDeclarationSyntax method)
@@ -129,14 +129,14 @@ namespace SnapSafe.Analyzers.Lambda.Models
                     // Only a function type's constructors are sure to run during init.
                     if (registration.SemanticModel?.GetDeclaredSymbol(method) is not { ContainingType: { } owner } || !IsTypeOrBaseOf(owner, functionTypes))
                     {
-                        return null;
+                        return HookHost.None;
                     }
 
-                    return method.Modifiers.Any(SyntaxKind.StaticKeyword) ? HookHosts.StaticConstructor : HookHosts.Constructor;
+                    return method.Modifiers.Any(SyntaxKind.StaticKeyword) ? HookHost.StaticConstructor : HookHost.Constructor;
                 }
             }
 
-            return null;
+            return HookHost.None;
         }
 
         private static bool IsTypeOrBaseOf(INamedTypeSymbol type, IReadOnlyList<INamedTypeSymbol> functionTypes)

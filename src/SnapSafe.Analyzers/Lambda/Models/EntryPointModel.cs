@@ -61,17 +61,17 @@ namespace SnapSafe.Analyzers.Lambda.Models
             }
         }
 
-        public override string? HookHostFor(IInvocationOperation registration)
+        public override HookHost HookHostFor(IInvocationOperation registration)
         {
             if (!OwnsEntryPoint)
             {
-                return null;
+                return HookHost.None;
             }
 
             var root = OperationFacts.RootOf(registration);
             return root.Syntax is CompilationUnitSyntax || root.Syntax is MethodDeclarationSyntax { Identifier.ValueText: "Main" }
-                ? HookHosts.EntryPoint
-                : null;
+                ? HookHost.EntryPoint
+                : HookHost.None;
         }
     }
 

@@ -61,9 +61,9 @@ namespace SnapSafe.Analyzers.Lambda.Models
 
         /// <summary>
         /// Where a hook registration found in invocation code can move so that it is made during init
-        /// (<see cref="HookHosts"/>), when it is this model's code; null otherwise.
+        /// (<see cref="HookHost"/>), when it is this model's code; <see cref="HookHost.None"/> otherwise.
         /// </summary>
-        public virtual string? HookHostFor(IInvocationOperation registration) => null;
+        public virtual HookHost HookHostFor(IInvocationOperation registration) => HookHost.None;
 
         /// <summary>The statement that starts the Lambda runtime (code from there on is not init); null when there is none.</summary>
         public virtual SyntaxNode? RuntimeStart => null;

@@ -148,17 +148,17 @@ namespace SnapSafe.Analyzers.Lambda.Models
         }
 
         /// <summary>Where a hook registration found in invocation code can move so that it runs during init, if anywhere.</summary>
-        public string? HookHostFor(IInvocationOperation registration)
+        public HookHost HookHostFor(IInvocationOperation registration)
         {
             foreach (var model in All)
             {
-                if (model.HookHostFor(registration) is { } host)
+                if (model.HookHostFor(registration) is var host && host != HookHost.None)
                 {
                     return host;
                 }
             }
 
-            return null;
+            return HookHost.None;
         }
     }
 }

@@ -5,16 +5,14 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
-using SnapSafe.Analyzers.CodeFixes.AfterRestore;
-using SnapSafe.Analyzers.CodeFixes.Hooks;
-using SnapSafe.Analyzers.Lambda;
+
+using SnapSafe.Analyzers.CodeFixes.HookWriting;
 
 namespace SnapSafe.Analyzers.CodeFixes
 {
@@ -26,59 +24,30 @@ namespace SnapSafe.Analyzers.CodeFixes
     /// registers, or gets a registration of its own at the end of the constructors, in the static constructor, or
     /// right before the statement that starts the runtime.
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PoolClearingCodeFixProvider)), Shared]
-    public sealed class PoolClearingCodeFixProvider : CodeFixProvider
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SNAP011ClearPoolsCodeFix)), Shared]
+    public sealed class SNAP011ClearPoolsCodeFix : HookCodeFix
     {
         public const string EquivalenceKey = "SnapSafe.ClearPoolBeforeSnapshot";
 
-        private const string RegisterBeforeSnapshotName = "RegisterBeforeSnapshot";
-
-        private static readonly HookFixAllProvider FixAll = new HookFixAllProvider(
-            EquivalenceKey, "Clear connection pools in before-snapshot hooks", IsCandidate, ApplyAsync);
-
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.ConnectionPoolPrimed);
 
-        public override FixAllProvider GetFixAllProvider() => FixAll;
+        internal override string Key => EquivalenceKey;
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        internal override string FixAllTitle => "Clear connection pools in before-snapshot hooks";
+
+        internal override async Task<FixOffer> PlanAsync(Document document, Diagnostic diagnostic, FixSession session)
         {
-            var document = context.Document;
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (!IsCandidate(diagnostic))
-                {
-                    continue;
-                }
-
-                var session = new FixSession(document.Project.Solution, context.CancellationToken);
-                if (await ClearingAsync(document, diagnostic, session).ConfigureAwait(false) == null)
-                {
-                    continue;
-                }
-
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        "Clear the connection pool in a before-snapshot hook",
-                        cancellationToken => ApplyAsync(document.Project.Solution, new[] { (document, diagnostic) }, cancellationToken),
-                        EquivalenceKey),
-                    diagnostic);
-            }
+            var (clearing, manual) = await ClearingAsync(document, diagnostic, session).ConfigureAwait(false);
+            return clearing == null ? FixOffer.None(manual) : FixOffer.Offer("Clear the connection pool in a before-snapshot hook");
         }
 
-        private static bool IsCandidate(Diagnostic diagnostic)
-            => diagnostic.Id == DiagnosticIds.ConnectionPoolPrimed
-                && diagnostic.Properties.TryGetValue(FixProperties.Fixable, out var fixable) && fixable == "true"
-                && diagnostic.Properties.TryGetValue(FixProperties.Host, out var host) && InitSites.IsHost(host)
-                && ((diagnostic.Properties.TryGetValue(HookProperties.PoolClear, out var clear) && !string.IsNullOrEmpty(clear))
-                    || (diagnostic.Properties.TryGetValue(HookProperties.PoolDataSource, out var source) && !string.IsNullOrEmpty(source)));
-
-        private static async Task<Solution> ApplyAsync(Solution solution, IReadOnlyList<(Document Document, Diagnostic Diagnostic)> diagnostics, CancellationToken cancellationToken)
+        internal override async Task<Solution> ApplyAsync(FixSession session, IReadOnlyList<(Document Document, Diagnostic Diagnostic)> diagnostics)
         {
-            var session = new FixSession(solution, cancellationToken);
+            var cancellationToken = session.CancellationToken;
             var bySite = new Dictionary<(HookSiteKind, DocumentId, int, bool), (HookSite Site, List<StatementSyntax> Statements)>();
             foreach (var (document, diagnostic) in diagnostics.OrderBy(d => d.Document.FilePath ?? d.Document.Name, System.StringComparer.Ordinal).ThenBy(d => d.Diagnostic.Location.SourceSpan.Start))
             {
-                if (await ClearingAsync(document, diagnostic, session).ConfigureAwait(false) is not { } clearing)
+                if ((await ClearingAsync(document, diagnostic, session).ConfigureAwait(false)).Clearing is not { } clearing)
                 {
                     continue;
                 }
@@ -101,12 +70,12 @@ namespace SnapSafe.Analyzers.CodeFixes
 
             if (bySite.Count == 0)
             {
-                return solution;
+                return session.Solution;
             }
 
-            var editor = new SolutionEditor(solution);
+            var editor = new SolutionEditor(session.Solution);
             var touched = new HashSet<DocumentId>();
-            var newRegistrations = new List<(HookSite Site, List<StatementSyntax> Statements)>();
+            var newRegistrations = new List<(HookSite Site, StatementSyntax Registration)>();
             foreach (var (site, statements) in bySite.Values)
             {
                 touched.Add(site.Document.Id);
@@ -129,17 +98,22 @@ namespace SnapSafe.Analyzers.CodeFixes
                     isAsync: false,
                     newLine);
                 var name = registration.DescendantNodes().OfType<IdentifierNameSyntax>().First(n => n.Identifier.ValueText == HookTypes.RegisterAfterRestoreName);
-                registration = registration.ReplaceNode(name, SyntaxFactory.IdentifierName(RegisterBeforeSnapshotName));
-                newRegistrations.Add((site, new List<StatementSyntax> { registration }));
+                newRegistrations.Add((site, registration.ReplaceNode(name, SyntaxFactory.IdentifierName(HookTypes.RegisterBeforeSnapshotName))));
             }
 
-            await InitSites.AppendAsync(editor, newRegistrations, session).ConfigureAwait(false);
+            // Whole type declarations (new constructors) last: they contain the other edits.
+            foreach (var (site, registration) in newRegistrations.OrderBy(r => r.Site.Kind is HookSiteKind.NewConstructor or HookSiteKind.PrimaryConstructor ? 1 : 0))
+            {
+                var siteEditor = await editor.GetDocumentEditorAsync(site.Document.Id, cancellationToken).ConfigureAwait(false);
+                site.Append(siteEditor, new[] { registration }, HookTarget.NewLineOf(siteEditor.OriginalRoot));
+            }
+
             var changed = editor.GetChangedSolution();
             foreach (var id in touched)
             {
                 if (changed.GetDocument(id) is { } document)
                 {
-                    changed = (await AfterRestoreHook.CleanUpAsync(document, cancellationToken).ConfigureAwait(false)).Project.Solution;
+                    changed = (await HookDocuments.CleanUpAsync(document, cancellationToken).ConfigureAwait(false)).Project.Solution;
                 }
             }
 
@@ -154,8 +128,7 @@ namespace SnapSafe.Analyzers.CodeFixes
                 if (statement is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { ArgumentList.Arguments: { Count: 1 } arguments } invocation }
                     && arguments[0].Expression is ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 0 } lambda
                     && !lambda.Modifiers.Any(SyntaxKind.StaticKeyword)
-                    && model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol { Name: RegisterBeforeSnapshotName } method
-                    && SymbolEqualityComparer.Default.Equals(method.ContainingType, types.SnapshotRestore)
+                    && types.IsRegisterBeforeSnapshot(model.GetSymbolInfo(invocation, cancellationToken).Symbol)
                     && HookBody.Of(lambda).CanAdd(needsAwait: false))
                 {
                     return lambda;
@@ -165,29 +138,38 @@ namespace SnapSafe.Analyzers.CodeFixes
             return null;
         }
 
-        private static async Task<Clearing?> ClearingAsync(Document document, Diagnostic diagnostic, FixSession session)
+        private static Task<(Clearing? Clearing, ManualFix Manual)> ClearingAsync(Document document, Diagnostic diagnostic, FixSession session)
+            => session.PlanAsync(document, diagnostic, () => PlanClearingAsync(document, diagnostic, session));
+
+        private static async Task<(Clearing? Clearing, ManualFix Manual)> PlanClearingAsync(Document document, Diagnostic diagnostic, FixSession session)
         {
             var cancellationToken = session.CancellationToken;
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            if (root == null || !IsCandidate(diagnostic) || diagnostic.Location.SourceTree != root.SyntaxTree || !root.FullSpan.Contains(diagnostic.Location.SourceSpan))
+            var request = FixRequest.Read(diagnostic.Properties);
+            if (string.IsNullOrEmpty(request.PoolClear) && string.IsNullOrEmpty(request.PoolDataSource))
             {
-                return null;
+                // No pool-clearing API is known for this connection type.
+                return (null, ManualFix.UnknownPool);
+            }
+
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            if (root == null || diagnostic.Location.SourceTree != root.SyntaxTree || !root.FullSpan.Contains(diagnostic.Location.SourceSpan))
+            {
+                return (null, ManualFix.None);
             }
 
             var model = await session.ModelAsync(document).ConfigureAwait(false);
             if (HookTypes.From(model.Compilation) == null)
             {
-                return null;
+                return (null, ManualFix.None);
             }
 
-            diagnostic.Properties.TryGetValue(FixProperties.Host, out var host);
             ImmutableArray<HookSite> sites;
-            if (host == HookHosts.EntryPoint)
+            if (request.Host == HookHost.EntryPoint)
             {
-                var site = InitSites.OfEntryPoint(document, root, diagnostic);
+                var site = HookSite.OfEntryPoint(document, root, diagnostic);
                 sites = site == null ? default : ImmutableArray.Create(site);
             }
-            else
+            else if (request.Host is HookHost.Constructor or HookHost.StaticConstructor or HookHost.InitMethod)
             {
                 var type = model.GetEnclosingSymbol(diagnostic.Location.SourceSpan.Start, cancellationToken) switch
                 {
@@ -197,30 +179,34 @@ namespace SnapSafe.Analyzers.CodeFixes
                 };
                 if (type == null)
                 {
-                    return null;
+                    return (null, ManualFix.None);
                 }
 
-                // Clearing a pool needs no instance: a type with a primary constructor clears it in its static constructor.
-                var isStatic = host == HookHosts.StaticConstructor || InitSites.HasPrimaryConstructor(type);
-                sites = InitSites.OfType(type, isStatic, session);
+                // Clearing a pool needs no instance: a type with a primary constructor, or a method init runs, clears it in its static constructor.
+                var isStatic = request.Host != HookHost.Constructor || PrimaryConstructorConversion.HasPrimaryConstructor(type);
+                sites = await HookSite.OfTypeAsync(type, isStatic, session).ConfigureAwait(false);
+            }
+            else
+            {
+                return (null, ManualFix.None);
             }
 
             if (sites.IsDefaultOrEmpty)
             {
-                return null;
+                return (null, ManualFix.None);
             }
 
             StatementSyntax? statement = null;
-            if (diagnostic.Properties.TryGetValue(HookProperties.PoolClear, out var clear) && !string.IsNullOrEmpty(clear))
+            if (request.PoolClear is { Length: > 0 } clear)
             {
-                if (SyntaxFactory.ParseExpression(clear!) is not InvocationExpressionSyntax call || call.ContainsDiagnostics)
+                if (SyntaxFactory.ParseExpression(clear) is not InvocationExpressionSyntax call || call.ContainsDiagnostics)
                 {
-                    return null;
+                    return (null, ManualFix.None);
                 }
 
                 statement = SyntaxFactory.ExpressionStatement(call.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation));
             }
-            else if (diagnostic.Properties.TryGetValue(HookProperties.PoolDataSource, out var source) && !string.IsNullOrEmpty(source))
+            else if (request.PoolDataSource is { Length: > 0 } source)
             {
                 // The data source must be the same member (or entry point local) at every site, and reachable there.
                 foreach (var site in sites)
@@ -231,15 +217,15 @@ namespace SnapSafe.Analyzers.CodeFixes
                         || (site.IsStatic && !found[0].IsStatic)
                         || (found[0] is ILocalSymbol local && !local.DeclaringSyntaxReferences.All(r => r.SyntaxTree == siteModel.SyntaxTree && r.Span.End <= site.NewHookPosition)))
                     {
-                        return null;
+                        return (null, ManualFix.None);
                     }
                 }
 
                 statement = SyntaxFactory.ExpressionStatement(SyntaxFactory.InvocationExpression(
-                    SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.IdentifierName(source!), SyntaxFactory.IdentifierName("Clear"))));
+                    SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.IdentifierName(source), SyntaxFactory.IdentifierName("Clear"))));
             }
 
-            return statement == null ? null : new Clearing(statement.WithAdditionalAnnotations(Formatter.Annotation), sites);
+            return statement == null ? (null, ManualFix.None) : (new Clearing(statement.WithAdditionalAnnotations(Formatter.Annotation), sites), ManualFix.None);
         }
 
         private sealed class Clearing

@@ -5,16 +5,14 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
-using SnapSafe.Analyzers.CodeFixes.AfterRestore;
-using SnapSafe.Analyzers.CodeFixes.Hooks;
-using SnapSafe.Analyzers.Lambda;
+
+using SnapSafe.Analyzers.CodeFixes.HookWriting;
 
 namespace SnapSafe.Analyzers.CodeFixes
 {
@@ -25,55 +23,31 @@ namespace SnapSafe.Analyzers.CodeFixes
     /// awaited. Offered only for a <c>Task</c>/<c>ValueTask</c> result in a block body that may await (no
     /// <c>lock</c> around it, no <c>ref</c> locals, no unsafe code).
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(HookAwaitCodeFixProvider)), Shared]
-    public sealed class HookAwaitCodeFixProvider : CodeFixProvider
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SNAP042AwaitHookWorkCodeFix)), Shared]
+    public sealed class SNAP042AwaitHookWorkCodeFix : HookCodeFix
     {
         public const string EquivalenceKey = "SnapSafe.AwaitHookWork";
 
-        private static readonly HookFixAllProvider FixAll = new HookFixAllProvider(
-            EquivalenceKey, "Await the work of runtime hooks", IsCandidate, ApplyAsync);
-
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.HookWorkNotAwaited);
 
-        public override FixAllProvider GetFixAllProvider() => FixAll;
+        internal override string Key => EquivalenceKey;
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        internal override string FixAllTitle => "Await the work of runtime hooks";
+
+        internal override async Task<FixOffer> PlanAsync(Document document, Diagnostic diagnostic, FixSession session)
         {
-            var document = context.Document;
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (!IsCandidate(diagnostic))
-                {
-                    continue;
-                }
-
-                var session = new FixSession(document.Project.Solution, context.CancellationToken);
-                if (await AwaitAsync(document, diagnostic, session).ConfigureAwait(false) is not { } work)
-                {
-                    continue;
-                }
-
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        "Await '" + work.Name + "' in the hook",
-                        cancellationToken => ApplyAsync(document.Project.Solution, new[] { (document, diagnostic) }, cancellationToken),
-                        EquivalenceKey),
-                    diagnostic);
-            }
+            var (work, manual) = await AwaitAsync(document, diagnostic, session).ConfigureAwait(false);
+            return work == null ? FixOffer.None(manual) : FixOffer.Offer("Await '" + work.Name + "' in the hook");
         }
 
-        private static bool IsCandidate(Diagnostic diagnostic)
-            => diagnostic.Id == DiagnosticIds.HookWorkNotAwaited
-                && diagnostic.Properties.TryGetValue(FixProperties.Fixable, out var fixable) && fixable == "true";
-
-        private static async Task<Solution> ApplyAsync(Solution solution, IReadOnlyList<(Document Document, Diagnostic Diagnostic)> diagnostics, CancellationToken cancellationToken)
+        internal override async Task<Solution> ApplyAsync(FixSession session, IReadOnlyList<(Document Document, Diagnostic Diagnostic)> diagnostics)
         {
-            var session = new FixSession(solution, cancellationToken);
+            var cancellationToken = session.CancellationToken;
             var byFunction = new Dictionary<SyntaxNode, (Document Document, List<ExpressionStatementSyntax> Statements)>();
             var asyncVoids = new Dictionary<MethodDeclarationSyntax, Document>();
             foreach (var (document, diagnostic) in diagnostics)
             {
-                if (await AwaitAsync(document, diagnostic, session).ConfigureAwait(false) is not { } work)
+                if ((await AwaitAsync(document, diagnostic, session).ConfigureAwait(false)).Work is not { } work)
                 {
                     continue;
                 }
@@ -95,7 +69,12 @@ namespace SnapSafe.Analyzers.CodeFixes
                 }
             }
 
-            var editor = new SolutionEditor(solution);
+            if (byFunction.Count == 0)
+            {
+                return session.Solution;
+            }
+
+            var editor = new SolutionEditor(session.Solution);
             var touched = new HashSet<DocumentId>();
             foreach (var pair in byFunction)
             {
@@ -124,7 +103,7 @@ namespace SnapSafe.Analyzers.CodeFixes
             {
                 if (changed.GetDocument(id) is { } document)
                 {
-                    changed = (await AfterRestoreHook.CleanUpAsync(document, cancellationToken).ConfigureAwait(false)).Project.Solution;
+                    changed = (await HookDocuments.CleanUpAsync(document, cancellationToken).ConfigureAwait(false)).Project.Solution;
                 }
             }
 
@@ -221,11 +200,33 @@ namespace SnapSafe.Analyzers.CodeFixes
             return statement.WithExpression(SyntaxFactory.AwaitExpression(expression.WithoutTrivia()).WithTriviaFrom(statement.Expression));
         }
 
-        private static async Task<Work?> AwaitAsync(Document document, Diagnostic diagnostic, FixSession session)
+        private static Task<(Work? Work, ManualFix Manual)> AwaitAsync(Document document, Diagnostic diagnostic, FixSession session)
+            => session.PlanAsync(document, diagnostic, async () =>
+            {
+                var work = await PlanAwaitAsync(document, diagnostic, session).ConfigureAwait(false);
+                if (work == null && await IsUnderLockAsync(document, diagnostic, session).ConfigureAwait(false))
+                {
+                    // Awaiting inside a lock is not allowed: moving the work out of the lock changes what the lock guards.
+                    return ((Work?)null, ManualFix.AwaitUnderLock);
+                }
+
+                return (work, ManualFix.None);
+            });
+
+        private static async Task<bool> IsUnderLockAsync(Document document, Diagnostic diagnostic, FixSession session)
+        {
+            var root = await document.GetSyntaxRootAsync(session.CancellationToken).ConfigureAwait(false);
+            return root != null && diagnostic.Location.SourceTree == root.SyntaxTree && root.FullSpan.Contains(diagnostic.Location.SourceSpan)
+                && root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).Ancestors()
+                    .TakeWhile(a => !(a is AnonymousFunctionExpressionSyntax || a is BaseMethodDeclarationSyntax || a is LocalFunctionStatementSyntax))
+                    .Any(a => a is LockStatementSyntax);
+        }
+
+        private static async Task<Work?> PlanAwaitAsync(Document document, Diagnostic diagnostic, FixSession session)
         {
             var cancellationToken = session.CancellationToken;
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            if (root == null || !IsCandidate(diagnostic) || diagnostic.Location.SourceTree != root.SyntaxTree || !root.FullSpan.Contains(diagnostic.Location.SourceSpan))
+            if (root == null || diagnostic.Location.SourceTree != root.SyntaxTree || !root.FullSpan.Contains(diagnostic.Location.SourceSpan))
             {
                 return null;
             }

@@ -4,7 +4,7 @@ using SnapSafe.Analyzers.Tests.Verifiers;
 using Xunit;
 using VerifyCS = SnapSafe.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SnapSafe.Analyzers.SnapSafeAnalyzer,
-    SnapSafe.Analyzers.CodeFixes.HookRegistrationCodeFixProvider>;
+    SnapSafe.Analyzers.CodeFixes.SNAP040MoveHookRegistrationCodeFix>;
 
 namespace SnapSafe.Analyzers.Tests.CodeFixes
 {
@@ -12,7 +12,7 @@ namespace SnapSafe.Analyzers.Tests.CodeFixes
     /// SNAP040's fix through the real analyzer: a registration the runtime never runs moves into init. Every fixed
     /// source is compiled and analyzed again: it must build and carry no finding.
     /// </summary>
-    public class HookRegistrationCodeFixTests
+    public class SNAP040MoveHookRegistrationCodeFixTests
     {
         [Fact]
         public Task HandlerMethod_TypeWithoutConstructor_GetsConstructorWithTheRegistration() => VerifyCS.VerifyCodeFixAsync(@"
@@ -451,9 +451,7 @@ public class Function
         }
 
         [Fact]
-        public Task PrimaryConstructor_HookUsesInstance_NoFix()
-        {
-            const string Source = @"
+        public Task PrimaryConstructor_HookUsesInstance_GoesToTheConvertedConstructor() => VerifyCS.VerifyCodeFixAsync(@"
 using System.Threading.Tasks;
 using Amazon.Lambda.Core;
 
@@ -470,14 +468,33 @@ public class Function(string prefix)
         })|};
         return prefix + input + _count;
     }
-}";
-            return VerifyCS.VerifyCodeFixAsync(Source, Source);
-        }
+}", @"
+using System.Threading.Tasks;
+using Amazon.Lambda.Core;
+
+public class Function
+{
+    private readonly string prefix;
+    private int _count;
+
+    public Function(string prefix)
+    {
+        this.prefix = prefix;
+        SnapshotRestore.RegisterAfterRestore(() =>
+        {
+            _count++;
+            return default;
+        });
+    }
+
+    public string Handler(string input, ILambdaContext context)
+    {
+        return prefix + input + _count;
+    }
+}");
 
         [Fact]
-        public Task NestedInAnotherHook_NoFix()
-        {
-            const string Source = @"
+        public Task NestedInAnotherHook_MovesRightAfterTheRegistrationOfThatHook() => VerifyCS.VerifyCodeFixAsync(@"
 using System.Threading.Tasks;
 using Amazon.Lambda.Core;
 
@@ -493,8 +510,72 @@ public class Function
     }
 
     public string Handler(string input, ILambdaContext context) => input;
-}";
-            return VerifyCS.VerifyCodeFixAsync(Source, Source);
-        }
+}", @"
+using System.Threading.Tasks;
+using Amazon.Lambda.Core;
+
+public class Function
+{
+    public Function()
+    {
+        SnapshotRestore.RegisterBeforeSnapshot(() =>
+        {
+            return default;
+        });
+        SnapshotRestore.RegisterAfterRestore(() => default);
+    }
+
+    public string Handler(string input, ILambdaContext context) => input;
+}");
+
+        [Fact]
+        public Task MinimalApi_NestedInAHookAndInAnEndpoint_BothMoveIntoInit() => new VerifyCS.Test(LambdaModel.MinimalApi)
+        {
+            TestCode = @"
+using System.Threading.Tasks;
+using Amazon.Lambda.AspNetCoreServer.Hosting;
+using Amazon.Lambda.Core;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddAWSLambdaHosting(LambdaEventSource.HttpApi);
+var app = builder.Build();
+SnapshotRestore.RegisterBeforeSnapshot(() =>
+{
+    {|SNAP040:SnapshotRestore.RegisterAfterRestore(() => ValueTask.CompletedTask)|};
+    return ValueTask.CompletedTask;
+});
+app.MapGet(""/"", () =>
+{
+    {|SNAP040:SnapshotRestore.RegisterAfterRestore(() => ValueTask.CompletedTask)|};
+    return ""ok"";
+});
+app.Run();
+",
+            FixedCode = @"
+using System.Threading.Tasks;
+using Amazon.Lambda.AspNetCoreServer.Hosting;
+using Amazon.Lambda.Core;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddAWSLambdaHosting(LambdaEventSource.HttpApi);
+var app = builder.Build();
+SnapshotRestore.RegisterBeforeSnapshot(() =>
+{
+    return ValueTask.CompletedTask;
+});
+SnapshotRestore.RegisterAfterRestore(() => ValueTask.CompletedTask);
+app.MapGet(""/"", () =>
+{
+    return ""ok"";
+});
+SnapshotRestore.RegisterAfterRestore(() => ValueTask.CompletedTask);
+app.Run();
+",
+            NumberOfFixAllIterations = 1,
+        }.RunAsync(CancellationToken.None);
     }
 }

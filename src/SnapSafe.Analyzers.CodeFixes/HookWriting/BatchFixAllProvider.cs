@@ -5,20 +5,21 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using SnapSafe.Analyzers.CodeFixes.AfterRestore;
 
-namespace SnapSafe.Analyzers.CodeFixes
+namespace SnapSafe.Analyzers.CodeFixes.HookWriting
 {
     /// <summary>
-    /// Fix All for <see cref="AfterRestoreCodeFixProvider"/>: every finding of the scope in one pass, so each type
-    /// (and each entry point) gets one after-restore hook holding all its re-initializations in source order.
+    /// Fix All for every SnapSafe fix: the diagnostics of the scope go through the fix's own batch edit in one pass, so
+    /// re-initializations of one type merge into one hook, registrations that move to one constructor make one edit,
+    /// and pool clearings and awaits of one hook body make one rewrite, instead of conflicting document snapshots.
     /// </summary>
-    internal sealed class AfterRestoreFixAllProvider : FixAllProvider
+    internal sealed class BatchFixAllProvider : FixAllProvider
     {
-        public static readonly AfterRestoreFixAllProvider Instance = new AfterRestoreFixAllProvider();
+        private readonly HookCodeFix _fix;
 
-        private AfterRestoreFixAllProvider()
+        public BatchFixAllProvider(HookCodeFix fix)
         {
+            _fix = fix;
         }
 
         public override IEnumerable<FixAllScope> GetSupportedFixAllScopes()
@@ -26,25 +27,26 @@ namespace SnapSafe.Analyzers.CodeFixes
 
         public override Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
         {
-            if (fixAllContext.CodeActionEquivalenceKey != AfterRestoreCodeFixProvider.EquivalenceKey)
+            // No key: a host (dotnet format) that asked for the key with a finding the fix declines; the batch decides per finding.
+            if (fixAllContext.CodeActionEquivalenceKey != null && fixAllContext.CodeActionEquivalenceKey != _fix.Key)
             {
                 return Task.FromResult<CodeAction?>(null);
             }
 
-            var title = fixAllContext.Scope switch
+            var scope = fixAllContext.Scope switch
             {
-                FixAllScope.Document => "Re-initialize kept state in after-restore hooks in document",
-                FixAllScope.Project => "Re-initialize kept state in after-restore hooks in project",
-                _ => "Re-initialize kept state in after-restore hooks in solution",
+                FixAllScope.Document => "document",
+                FixAllScope.Project => "project",
+                _ => "solution",
             };
 
             return Task.FromResult<CodeAction?>(CodeAction.Create(
-                title,
+                _fix.FixAllTitle + " in " + scope,
                 cancellationToken => FixAsync(fixAllContext, cancellationToken),
-                AfterRestoreCodeFixProvider.EquivalenceKey));
+                _fix.Key));
         }
 
-        private static async Task<Solution> FixAsync(FixAllContext context, CancellationToken cancellationToken)
+        private async Task<Solution> FixAsync(FixAllContext context, CancellationToken cancellationToken)
         {
             IEnumerable<Document> documents = context.Scope switch
             {
@@ -59,14 +61,14 @@ namespace SnapSafe.Analyzers.CodeFixes
                 cancellationToken.ThrowIfCancellationRequested();
                 foreach (var diagnostic in await context.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false))
                 {
-                    if (AfterRestoreHook.IsCandidate(diagnostic) && AfterRestoreHook.Retarget(document, diagnostic) is { } target)
+                    if (_fix.FixableDiagnosticIds.Contains(diagnostic.Id))
                     {
-                        items.Add(target);
+                        items.Add((document, diagnostic));
                     }
                 }
             }
 
-            return await AfterRestoreHook.ApplyAsync(context.Solution, items, cancellationToken).ConfigureAwait(false);
+            return await _fix.ApplyAsync(new FixSession(context.Solution, cancellationToken), items).ConfigureAwait(false);
         }
     }
 }

@@ -1,23 +1,27 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using SnapSafe.Analyzers.CodeFixes.AfterRestore;
-using SnapSafe.Analyzers.Lambda;
+using SnapSafe.Analyzers.CodeFixes.HookWriting;
 
 namespace SnapSafe.Analyzers.CodeFixes
 {
     /// <summary>
-    /// The after-restore fix shared by SNAP001-SNAP004, SNAP010 (ADO.NET connections closed and re-opened, connections created by a connect call re-created), SNAP020,
-    /// SNAP021, SNAP025 (the configuration root reloaded), SNAP030, SNAP031 (a new GUID identifier), SNAP041 and SNAP043: keeps the original
-    /// initialization (secret fetch, credential request, DNS lookup, creation) and repeats it in the
-    /// after-restore hook its type (or entry point) registers during init, reusing an existing hook, removing
-    /// <c>readonly</c> where the hook assigns, and becoming <c>async</c> when the work awaits.
+    /// The after-restore fix shared by SNAP001-SNAP004, SNAP010 (ADO.NET connections closed and re-opened, connections
+    /// created by a connect call re-created, an <c>HttpClient</c> that sent requests re-created), SNAP020, SNAP021,
+    /// SNAP025 (the configuration root reloaded), SNAP030, SNAP031 (a new identifier), SNAP041 and SNAP043: keeps the original initialization (secret fetch,
+    /// credential request, DNS lookup, creation) and repeats it in the after-restore hook its host registers once
+    /// during init: the constructor, the static constructor, the entry point before the runtime starts, or a method
+    /// init runs once (with the locals it needs, captured or computed again), reusing an existing hook, removing
+    /// <c>readonly</c> where the hook assigns, becoming <c>async</c> when the work awaits and bounding awaited network
+    /// work with a token from a <c>CancellationTokenSource</c> with a 5-second timeout. An instance handed to a
+    /// container or a kept collection is refreshed in its own constructor.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AfterRestoreCodeFixProvider)), Shared]
-    public sealed class AfterRestoreCodeFixProvider : CodeFixProvider
+    public sealed class AfterRestoreCodeFixProvider : HookCodeFix
     {
         /// <summary>One key for every rule, so that Fix All merges the findings of a type into one hook.</summary>
         public const string EquivalenceKey = "SnapSafe.AfterRestoreHook";
@@ -36,41 +40,22 @@ namespace SnapSafe.Analyzers.CodeFixes
             DiagnosticIds.HostIdentityCaptured,
             DiagnosticIds.ConfigurationLoadedFromSecretStore);
 
-        public override FixAllProvider GetFixAllProvider() => AfterRestoreFixAllProvider.Instance;
+        internal override string Key => EquivalenceKey;
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        internal override string FixAllTitle => "Re-initialize kept state in after-restore hooks";
+
+        internal override async Task<FixOffer> PlanAsync(Document document, Diagnostic diagnostic, FixSession session)
         {
-            var document = context.Document;
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (!AfterRestoreHook.IsCandidate(diagnostic))
-                {
-                    continue;
-                }
-
-                if (AfterRestoreHook.Retarget(document, diagnostic) is not { } target)
-                {
-                    continue;
-                }
-
-                var session = new FixSession(document.Project.Solution, context.CancellationToken);
-                if (await Reinitialization.CreateAsync(target.Document, target.Diagnostic, session).ConfigureAwait(false) == null)
-                {
-                    continue;
-                }
-
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        TitleOf(diagnostic),
-                        cancellationToken => AfterRestoreHook.ApplyAsync(document.Project.Solution, new[] { (target.Document, target.Diagnostic) }, cancellationToken),
-                        EquivalenceKey),
-                    diagnostic);
-            }
+            var (fix, manual) = await AfterRestoreHook.PlanAsync(document, diagnostic, session).ConfigureAwait(false);
+            return fix == null ? FixOffer.None(manual) : FixOffer.Offer(TitleOf(diagnostic));
         }
+
+        internal override Task<Solution> ApplyAsync(FixSession session, IReadOnlyList<(Document Document, Diagnostic Diagnostic)> diagnostics)
+            => AfterRestoreHook.ApplyAsync(session, diagnostics);
 
         internal static string TitleOf(Diagnostic diagnostic)
         {
-            diagnostic.Properties.TryGetValue(FixProperties.Member, out var member);
+            var member = FixRequest.Read(diagnostic.Properties).Member;
             var verb = diagnostic.Id switch
             {
                 DiagnosticIds.RandomStateCaptured => "Re-create",

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -5,7 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Simplification;
 
-namespace SnapSafe.Analyzers.CodeFixes.AfterRestore
+namespace SnapSafe.Analyzers.CodeFixes.HookWriting
 {
     /// <summary>
     /// Whether code copied from one place means the same at another: every simple name it uses must find the same
@@ -13,18 +14,20 @@ namespace SnapSafe.Analyzers.CodeFixes.AfterRestore
     /// </summary>
     internal static class NameScope
     {
-        public static bool Binds(SemanticModel sourceModel, SyntaxNode original, SemanticModel targetModel, int position, CancellationToken cancellationToken)
+        /// <param name="typesQualified">The copy writes named types fully qualified (<see cref="BoundedWork"/>): they need no lookup.</param>
+        public static bool Binds(SemanticModel sourceModel, SyntaxNode original, SemanticModel targetModel, int position, CancellationToken cancellationToken, ICollection<ISymbol>? declaredInHook = null, bool typesQualified = false)
         {
             foreach (var name in original.DescendantNodesAndSelf().OfType<SimpleNameSyntax>())
             {
-                if (IsMemberName(name))
+                if (IsMemberName(name) || (name is IdentifierNameSyntax identifier && identifier.IsVar))
                 {
                     continue;
                 }
 
                 var info = sourceModel.GetSymbolInfo(name, cancellationToken);
                 var symbol = info.Symbol ?? info.CandidateSymbols.FirstOrDefault();
-                if (symbol == null || IsDeclaredWithin(symbol, original))
+                if (symbol == null || symbol is IDynamicTypeSymbol || (typesQualified && symbol is INamedTypeSymbol { TypeKind: not TypeKind.Error })
+                    || IsDeclaredWithin(symbol, original) || (declaredInHook != null && declaredInHook.Contains(symbol)))
                 {
                     // nameof, discards, and the lambdas' own parameters and locals.
                     continue;
@@ -94,6 +97,12 @@ namespace SnapSafe.Analyzers.CodeFixes.AfterRestore
             var qualified = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             return SyntaxFactory.ParseExpression(qualified).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
         }
+
+        /// <summary>A type in a type position (<c>new T(...)</c>): its simple name where that binds to it, else a qualified name the simplifier shortens.</summary>
+        public static TypeSyntax TypeSyntaxFor(INamedTypeSymbol type, SemanticModel model, int position)
+            => TypeExpression(type, model, position) is IdentifierNameSyntax simple
+                ? simple
+                : SyntaxFactory.ParseTypeName(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
 
         private static bool Same(ISymbol candidate, ISymbol symbol)
         {

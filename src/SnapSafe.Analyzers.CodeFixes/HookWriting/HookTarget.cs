@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Threading;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -7,7 +8,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 
-namespace SnapSafe.Analyzers.CodeFixes.AfterRestore
+namespace SnapSafe.Analyzers.CodeFixes.HookWriting
 {
     internal enum HookTargetKind
     {
@@ -21,7 +22,19 @@ namespace SnapSafe.Analyzers.CodeFixes.AfterRestore
         ExistingMethod,
     }
 
-    /// <summary>The hook body that receives the re-initialization statements of one site.</summary>
+    /// <summary>Work one hook runs: the statements it adds at a position, in source order, and whether they await.</summary>
+    internal interface IHookWork
+    {
+        bool NeedsAwait { get; }
+
+        /// <summary>Source order: a hook runs its work as the initialization it repeats is written.</summary>
+        (string Path, int Position) Order { get; }
+
+        /// <summary>The statements to run in a hook whose statements are at <paramref name="position"/>; null when they mean something else there.</summary>
+        IReadOnlyList<StatementSyntax>? StatementsAt(SemanticModel model, int position, CancellationToken cancellationToken);
+    }
+
+    /// <summary>The hook body that receives the work of one site: an existing registration's lambda or method, or a new registration.</summary>
     internal sealed class HookTarget
     {
         private HookTarget(HookTargetKind kind, HookSite site, Document document, SyntaxNode node, int position, SemanticModel model)
@@ -48,7 +61,7 @@ namespace SnapSafe.Analyzers.CodeFixes.AfterRestore
 
         public SemanticModel Model { get; }
 
-        public List<Reinitialization> Findings { get; } = new List<Reinitialization>();
+        public List<IHookWork> Findings { get; } = new List<IHookWork>();
 
         public (HookTargetKind, DocumentId, int, bool) Key => (Kind, Document.Id, Node.SpanStart, Site.IsStatic);
 
@@ -56,7 +69,7 @@ namespace SnapSafe.Analyzers.CodeFixes.AfterRestore
         /// The last registration of the site whose body can take every statement, or a new registration. A method
         /// group hook is reused only when it is a method of the site's type, static exactly when the site is.
         /// </summary>
-        public static async Task<HookTarget> ResolveAsync(HookSite site, IReadOnlyList<Reinitialization> findings, FixSession session)
+        public static async Task<HookTarget> ResolveAsync(HookSite site, IReadOnlyList<IHookWork> findings, FixSession session)
         {
             var cancellationToken = session.CancellationToken;
             var model = await session.ModelAsync(site.Document).ConfigureAwait(false);
@@ -113,12 +126,27 @@ namespace SnapSafe.Analyzers.CodeFixes.AfterRestore
         public async Task ApplyAsync(SolutionEditor solutionEditor, FixSession session)
         {
             var cancellationToken = session.CancellationToken;
-            var statements = Findings
+            IReadOnlyList<StatementSyntax> statements = Findings
                 .OrderBy(f => f.Order.Path, System.StringComparer.Ordinal)
                 .ThenBy(f => f.Order.Position)
                 .SelectMany(f => f.StatementsAt(Model, Position, cancellationToken)!)
                 .ToList();
-            var needsAwait = Findings.Any(f => f.NeedsAwait);
+            var needsAwait = Findings.Any(f => f.NeedsAwait) || statements.Any(s => HookBody.ContainsAwait(s));
+            var types = HookTypes.From(Model.Compilation)!;
+            if (BoundedWork.UsesTokenSource(statements) && types.CancellationTokenSource != null && types.TimeSpan != null)
+            {
+                var (name, declared) = TokenSourceName();
+                statements = BoundedWork.Rename(statements, name);
+                if (!declared)
+                {
+                    var declaration = BoundedWork.Declaration(
+                        name,
+                        NameScope.TypeSyntaxFor(types.CancellationTokenSource, Model, Position),
+                        NameScope.TypeExpression(types.TimeSpan, Model, Position));
+                    statements = new StatementSyntax[] { declaration }.Concat(statements).ToList();
+                }
+            }
+
             var editor = await solutionEditor.GetDocumentEditorAsync(Document.Id, cancellationToken).ConfigureAwait(false);
             var newLine = NewLineOf(editor.OriginalRoot);
             switch (Kind)
@@ -133,31 +161,58 @@ namespace SnapSafe.Analyzers.CodeFixes.AfterRestore
                     return;
             }
 
-            var types = HookTypes.From(Model.Compilation)!;
             var registration = HookBody.NewRegistration(
                 NameScope.TypeExpression(types.SnapshotRestore, Model, Position),
                 NameScope.TypeExpression(types.ValueTask, Model, Position),
                 statements,
                 needsAwait,
                 newLine);
-            switch (Site.Kind)
+            Site.Append(editor, new StatementSyntax[] { registration }, newLine);
+        }
+
+        /// <summary>
+        /// The name of the hook's token source: a <c>CancellationTokenSource</c> local the existing hook body already
+        /// declares at its top level (shared), else <c>cts</c>, unless the body declares that name for something else.
+        /// </summary>
+        private (string Name, bool Declared) TokenSourceName()
+        {
+            var body = Node switch
             {
-                case HookSiteKind.Constructor:
-                    editor.ReplaceNode(Site.Node, (current, _) => Append((ConstructorDeclarationSyntax)current, registration, newLine));
-                    break;
-
-                case HookSiteKind.NewConstructor:
-                    editor.ReplaceNode(Site.Node, (current, _) => AddConstructor((TypeDeclarationSyntax)current, Site.IsStatic, registration, newLine));
-                    break;
-
-                case HookSiteKind.EntryPoint:
-                    editor.InsertBefore(
-                        Site.Node,
-                        Site.Node is GlobalStatementSyntax
-                            ? SyntaxFactory.GlobalStatement(HookBody.OnOwnLine(registration, newLine)).WithLeadingTrivia(SyntaxFactory.TriviaList()).WithAdditionalAnnotations(Formatter.Annotation)
-                            : HookBody.OnOwnLine(registration, newLine));
-                    break;
+                AnonymousFunctionExpressionSyntax function when Kind == HookTargetKind.ExistingLambda => (SyntaxNode?)function.Body,
+                MethodDeclarationSyntax method when Kind == HookTargetKind.ExistingMethod => (SyntaxNode?)method.Body ?? method.ExpressionBody,
+                _ => null,
+            };
+            if (body == null)
+            {
+                return (BoundedWork.TokenSourceName, false);
             }
+
+            if (body is BlockSyntax block)
+            {
+                foreach (var statement in block.Statements.OfType<LocalDeclarationStatementSyntax>())
+                {
+                    foreach (var variable in statement.Declaration.Variables)
+                    {
+                        if (Model.GetDeclaredSymbol(variable) is ILocalSymbol { Type: var type } local
+                            && SymbolEqualityComparer.Default.Equals(type, HookTypes.From(Model.Compilation)?.CancellationTokenSource)
+                            && local.Name == BoundedWork.TokenSourceName)
+                        {
+                            return (local.Name, true);
+                        }
+                    }
+                }
+            }
+
+            var declared = new HashSet<string>(body.DescendantNodes().OfType<VariableDeclaratorSyntax>().Select(v => v.Identifier.ValueText)
+                .Concat(body.DescendantNodes().OfType<SingleVariableDesignationSyntax>().Select(v => v.Identifier.ValueText))
+                .Concat(body.DescendantNodes().OfType<ParameterSyntax>().Select(p => p.Identifier.ValueText)));
+            var name = BoundedWork.TokenSourceName;
+            for (var i = 2; declared.Contains(name); i++)
+            {
+                name = "restoreCts" + (i == 2 ? string.Empty : i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            return (name, false);
         }
 
         private static bool IsParameterless(AnonymousFunctionExpressionSyntax function)
@@ -167,61 +222,6 @@ namespace SnapSafe.Analyzers.CodeFixes.AfterRestore
                 AnonymousMethodExpressionSyntax method => method.ParameterList == null || method.ParameterList.Parameters.Count == 0,
                 _ => false,
             };
-
-        /// <summary>The registration goes at the end of the constructor, after the initialization it repeats.</summary>
-        internal static ConstructorDeclarationSyntax Append(ConstructorDeclarationSyntax constructor, StatementSyntax registration, string newLine)
-        {
-            registration = HookBody.OnOwnLine(registration, newLine);
-            if (constructor.Body is { } body)
-            {
-                var statements = body.Statements;
-                var index = statements.LastOrDefault() is ReturnStatementSyntax ? statements.Count - 1 : statements.Count;
-                var newBody = body.WithStatements(statements.Insert(index, registration));
-                return constructor.WithBody(statements.Count == 0 ? newBody.WithAdditionalAnnotations(Formatter.Annotation) : newBody);
-            }
-
-            var expression = constructor.ExpressionBody!.Expression.WithoutTrivia();
-            var block = HookBody.LinedBlock(new StatementSyntax[] { SyntaxFactory.ExpressionStatement(expression), registration }, newLine);
-            block = block.WithCloseBraceToken(block.CloseBraceToken.WithTrailingTrivia(constructor.SemicolonToken.TrailingTrivia));
-            return constructor
-                .WithParameterList(constructor.ParameterList.WithTrailingTrivia(SyntaxFactory.EndOfLine(newLine)))
-                .WithExpressionBody(null)
-                .WithSemicolonToken(default)
-                .WithBody(block)
-                .WithAdditionalAnnotations(Formatter.Annotation);
-        }
-
-        /// <summary>
-        /// <c>public TypeName() { ... }</c> (<c>protected</c> in an abstract class) or <c>static TypeName() { ... }</c>,
-        /// after the type's fields and properties (and, for an instance constructor, its other constructors).
-        /// </summary>
-        internal static TypeDeclarationSyntax AddConstructor(TypeDeclarationSyntax type, bool isStatic, StatementSyntax registration, string newLine)
-        {
-            var accessibility = isStatic ? SyntaxKind.StaticKeyword
-                : type.Modifiers.Any(SyntaxKind.AbstractKeyword) ? SyntaxKind.ProtectedKeyword
-                : SyntaxKind.PublicKeyword;
-            var constructor = SyntaxFactory.ConstructorDeclaration(type.Identifier.WithoutTrivia())
-                .WithModifiers(SyntaxFactory.TokenList(SyntaxFactory.Token(accessibility)))
-                .WithParameterList(SyntaxFactory.ParameterList())
-                .WithBody(HookBody.LinedBlock(new[] { registration }, newLine));
-
-            var members = type.Members;
-            var index = -1;
-            for (var i = 0; i < members.Count; i++)
-            {
-                if (members[i] is FieldDeclarationSyntax || members[i] is PropertyDeclarationSyntax || members[i] is EventFieldDeclarationSyntax
-                    || (!isStatic && members[i] is ConstructorDeclarationSyntax))
-                {
-                    index = i;
-                }
-            }
-
-            var endOfLine = SyntaxFactory.EndOfLine(newLine);
-            constructor = index >= 0
-                ? constructor.WithLeadingTrivia(endOfLine).WithTrailingTrivia(endOfLine)
-                : constructor.WithTrailingTrivia(endOfLine, endOfLine);
-            return type.WithMembers(members.Insert(index + 1, constructor.WithAdditionalAnnotations(Formatter.Annotation)));
-        }
 
         /// <summary>The leading whitespace of the line <paramref name="node"/> starts on.</summary>
         internal static string IndentationOfLine(SyntaxNode node)

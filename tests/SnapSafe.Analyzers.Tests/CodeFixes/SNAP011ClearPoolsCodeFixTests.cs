@@ -6,7 +6,7 @@ using SnapSafe.Analyzers.Tests.Verifiers;
 using Xunit;
 using VerifyCS = SnapSafe.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SnapSafe.Analyzers.SnapSafeAnalyzer,
-    SnapSafe.Analyzers.CodeFixes.PoolClearingCodeFixProvider>;
+    SnapSafe.Analyzers.CodeFixes.SNAP011ClearPoolsCodeFix>;
 
 namespace SnapSafe.Analyzers.Tests.CodeFixes
 {
@@ -16,7 +16,7 @@ namespace SnapSafe.Analyzers.Tests.CodeFixes
     /// is cleared in a before-snapshot hook registered during init. Every fixed source is compiled and analyzed
     /// again: it must build and carry no finding.
     /// </summary>
-    public class PoolClearingCodeFixTests
+    public class SNAP011ClearPoolsCodeFixTests
     {
         private static readonly PackageIdentity Npgsql = new PackageIdentity("Npgsql", "8.0.5");
         private static readonly PackageIdentity MySqlConnector = new PackageIdentity("MySqlConnector", "2.4.0");

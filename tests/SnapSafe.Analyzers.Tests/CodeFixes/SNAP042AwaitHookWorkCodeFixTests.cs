@@ -4,7 +4,7 @@ using SnapSafe.Analyzers.Tests.Verifiers;
 using Xunit;
 using VerifyCS = SnapSafe.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SnapSafe.Analyzers.SnapSafeAnalyzer,
-    SnapSafe.Analyzers.CodeFixes.HookAwaitCodeFixProvider>;
+    SnapSafe.Analyzers.CodeFixes.SNAP042AwaitHookWorkCodeFix>;
 
 namespace SnapSafe.Analyzers.Tests.CodeFixes
 {
@@ -12,7 +12,7 @@ namespace SnapSafe.Analyzers.Tests.CodeFixes
     /// SNAP042's fix through the real analyzer: the hook becomes async and awaits the work it started. Every fixed
     /// source is compiled and analyzed again: it must build and carry no finding.
     /// </summary>
-    public class HookAwaitCodeFixTests
+    public class SNAP042AwaitHookWorkCodeFixTests
     {
         [Fact]
         public Task DiscardedTask_InBlockLambda_LambdaBecomesAsyncAndCompletedReturnIsDropped() => VerifyCS.VerifyCodeFixAsync(@"

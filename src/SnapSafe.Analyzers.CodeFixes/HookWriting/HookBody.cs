@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 
-namespace SnapSafe.Analyzers.CodeFixes.AfterRestore
+namespace SnapSafe.Analyzers.CodeFixes.HookWriting
 {
     /// <summary>
     /// The body of an after-restore hook (a lambda or a <c>ValueTask</c> method): whether re-initialization statements
@@ -249,7 +249,7 @@ namespace SnapSafe.Analyzers.CodeFixes.AfterRestore
         }
 
         /// <summary>Expressions that may stand as a statement (C# spec "statement expressions").</summary>
-        private static bool IsStatementExpression(ExpressionSyntax expression)
+        internal static bool IsStatementExpression(ExpressionSyntax expression)
             => expression is InvocationExpressionSyntax
                 || expression is AwaitExpressionSyntax
                 || expression is AssignmentExpressionSyntax
