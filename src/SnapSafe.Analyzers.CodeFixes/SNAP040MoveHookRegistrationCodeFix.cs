@@ -191,7 +191,8 @@ namespace SnapSafe.Analyzers.CodeFixes
             }
             else
             {
-                return (null, ManualFix.None);
+                // The analyzer found no init code for the registration's place: nothing builds or runs it during init.
+                return (null, request.Host == HookHost.None ? ManualFix.NoInitCode : ManualFix.None);
             }
 
             if (sites.IsDefaultOrEmpty)

@@ -106,6 +106,7 @@ namespace SnapSafe.Analyzers
         private const string PoolClearKey = "SnapSafe.PoolClear";
         private const string PoolDataSourceKey = "SnapSafe.PoolDataSource";
         private const string RuleFixAppliesKey = "SnapSafe.RuleFixApplies";
+        private const string PrimedKey = "SnapSafe.Primed";
 
         /// <summary>Name of the kept field, property or captured local (for example <c>_random</c>).</summary>
         public string? Member { get; set; }
@@ -154,6 +155,13 @@ namespace SnapSafe.Analyzers
         /// </summary>
         public bool RuleFixApplies { get; set; }
 
+        /// <summary>
+        /// State left by priming: the store is in handler code that a before-snapshot hook or a warm-up request ran;
+        /// <see cref="Host"/> is where the priming is registered (init code), and the diagnostic's first additional
+        /// location is the priming call. The hook repeats the store there.
+        /// </summary>
+        public bool Primed { get; set; }
+
         public ImmutableDictionary<string, string?> ToProperties()
         {
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
@@ -185,6 +193,7 @@ namespace SnapSafe.Analyzers
             Add(properties, PoolClearKey, PoolClear);
             Add(properties, PoolDataSourceKey, PoolDataSource);
             AddFlag(properties, RuleFixAppliesKey, RuleFixApplies);
+            AddFlag(properties, PrimedKey, Primed);
             return properties.ToImmutable();
         }
 
@@ -206,6 +215,7 @@ namespace SnapSafe.Analyzers
                 PoolClear = Get(properties, PoolClearKey),
                 PoolDataSource = Get(properties, PoolDataSourceKey),
                 RuleFixApplies = Get(properties, RuleFixAppliesKey) == "true",
+                Primed = Get(properties, PrimedKey) == "true",
             };
 
         private static void Add(ImmutableDictionary<string, string?>.Builder properties, string key, string? value)

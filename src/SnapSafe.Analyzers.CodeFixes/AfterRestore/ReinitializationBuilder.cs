@@ -64,7 +64,12 @@ namespace SnapSafe.Analyzers.CodeFixes.AfterRestore
             }
 
             var builder = new ReinitializationBuilder(document, diagnostic, request, model, types, session);
-            var result = request.Store switch
+            if (request.Store == StoreKind.None)
+            {
+                return (null, builder.ManualWithoutStore(node));
+            }
+
+            var result = request.Primed ? await builder.PrimedAsync(node).ConfigureAwait(false) : request.Store switch
             {
                 StoreKind.Initializer => await builder.InitializerAsync(node).ConfigureAwait(false),
                 StoreKind.Assignment => await builder.AssignmentAsync(node).ConfigureAwait(false),

@@ -39,6 +39,18 @@ namespace SnapSafe.Analyzers.CodeFixes.HookWriting
 
         /// <summary>SNAP042: work started inside a <c>lock</c>, where it cannot be awaited.</summary>
         AwaitUnderLock,
+
+        /// <summary>SNAP040: a registration in code that has no init of its own (a type built per invocation, a controller, an endpoint delegate of a startup class, startup code deferred to the first request).</summary>
+        NoInitCode,
+
+        /// <summary>SNAP004: a generic host started during init: its hosted services keep running from the snapshot.</summary>
+        HostStarted,
+
+        /// <summary>State of a shared instance outside the project that priming used (<c>Random.Shared</c>).</summary>
+        SharedInstance,
+
+        /// <summary>A value priming stored that reads the invocation's input or locals, which do not exist in a hook.</summary>
+        PrimedValueReadsInvocation,
     }
 
     /// <summary>What a fix would do with one diagnostic: the title of its code action, or why there is none.</summary>

@@ -90,8 +90,8 @@ namespace SnapSafe.Analyzers.Lambda
             var frame = pending.Frame;
             var priming = frame.Priming;
 
-            // State left by priming is stored by handler code: no init code hosts a hook that repeats it.
-            var host = priming != null ? HookHost.None : pending.Anchored ? HostOfAnchor(pending.Syntax) : FixContract.HostOf(frame.Kind);
+            // State left by priming is stored by handler code: the hook that repeats it goes where init registers the priming.
+            var host = priming != null ? PrimingHost(priming) : pending.Anchored ? HostOfAnchor(pending.Syntax) : FixContract.HostOf(frame.Kind);
             var request = new FixRequest
             {
                 Member = name,
@@ -108,10 +108,11 @@ namespace SnapSafe.Analyzers.Lambda
                 FromCaller = !pending.Anchored && !frame.Arguments.IsEmpty && pending.Value != null && ReadsBoundParameter(pending.Value, frame)
                     && !(pending.Source != null && pending.Value.Syntax.Span.Contains(pending.Source.Span) && pending.Source.SyntaxTree == pending.Value.Syntax.SyntaxTree),
                 HostRunsPerInvocation = host == HookHost.Constructor && !pending.Anchored && ConstructedPerInvocation(frame.OwnerType, invocationReach),
+                Primed = priming != null,
             };
 
             var additional = ImmutableArray<Location>.Empty;
-            var run = frame.RunStatement ?? runtimeStart;
+            var run = priming != null ? runtimeStart : frame.RunStatement ?? runtimeStart;
             if (host == HookHost.EntryPoint && run != null && run.SyntaxTree == pending.Syntax.SyntaxTree)
             {
                 request.RuntimeStart = run.Span;
@@ -131,6 +132,13 @@ namespace SnapSafe.Analyzers.Lambda
 
             return new Finding(pending.Rule, pending.Syntax.GetLocation(), additional, request.ToProperties(), new object[] { name, pending.Api }, origins == null ? default : origins.ToImmutableArray());
         }
+
+        /// <summary>
+        /// Where init registers the priming: the host of the code that registers the before-snapshot hook, or, for a
+        /// warm-up request (replayed by a hook the host registers when it starts), the entry point before the runtime starts.
+        /// </summary>
+        private static HookHost PrimingHost(PrimingSource priming)
+            => priming.WarmUp != null ? HookHost.EntryPoint : FixContract.HostOf(priming.Hook!.Frame.Kind);
 
         /// <summary>The host of a finding reported at the call (in init code) of a helper that also runs per invocation: the body that makes the call.</summary>
         private static HookHost HostOfAnchor(SyntaxNode anchor)
@@ -195,7 +203,7 @@ namespace SnapSafe.Analyzers.Lambda
             return false;
         }
 
-        /// <summary>A local declared directly in the top-level statements or in <c>Main</c>'s outermost block.</summary>
+        /// <summary>A local declared directly in the top-level statements or in a method's outermost block (<c>Main</c>, <c>ConfigureServices</c>).</summary>
         public static bool IsTopLevelLocal(ILocalSymbol local)
         {
             foreach (var reference in local.DeclaringSyntaxReferences)

@@ -116,6 +116,9 @@ namespace SnapSafe.Analyzers.Rules
             {
                 case ILocalSymbol local when frame.Kind == InitRootKind.EntryPoint && KeptStateFindings.IsTopLevelLocal(local):
                     return (local, HookHost.EntryPoint);
+                case ILocalSymbol local when frame.Kind == InitRootKind.Helper && KeptStateFindings.IsTopLevelLocal(local):
+                    // A local of a method init runs once (ConfigureServices of a startup class): the hook goes in that method.
+                    return (local, HookHost.InitMethod);
                 case IFieldSymbol or IPropertySymbol when member.ContainingType is { TypeKind: TypeKind.Class } owner
                     && SymbolEqualityComparer.Default.Equals(owner.OriginalDefinition, frame.OwnerType)
                     && (member.IsStatic ? frame.Kind == InitRootKind.Static : frame.Kind == InitRootKind.Instance):

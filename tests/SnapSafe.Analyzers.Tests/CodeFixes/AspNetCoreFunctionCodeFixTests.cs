@@ -13,8 +13,8 @@ namespace SnapSafe.Analyzers.Tests.CodeFixes
 {
     /// <summary>
     /// The fixes in an ASP.NET Core Web API hosted by Amazon.Lambda.AspNetCoreServer: the after-restore hook goes into
-    /// the startup class's constructor for startup state and into the entry point's constructor for its own state (both
-    /// run during init); a hook registered per request moves into the constructor of middleware the pipeline builds
+    /// the startup class's constructor for startup state, into <c>ConfigureServices</c> for state assigned there, and
+    /// into the entry point's constructor for its own state (all run once, during init); a hook registered per request moves into the constructor of middleware the pipeline builds
     /// during init, or of the entry point.
     /// </summary>
     public class AspNetCoreFunctionCodeFixTests
@@ -209,7 +209,9 @@ public class Startup
         }.RunAsync(CancellationToken.None);
 
         [Fact]
-        public Task StateAssignedInConfigureServices_IsReportedWithoutFix() => VerifyAfterRestore.VerifyAnalyzerAsync(LambdaModel.AspNetCoreFunction, Usings + EntryPoint + @"
+        public Task StateAssignedInConfigureServices_HookGoesIntoConfigureServices() => new VerifyAfterRestore.Test(LambdaModel.AspNetCoreFunction)
+        {
+            TestCode = Usings + EntryPoint + @"
 public class Startup
 {
     private DateTime _configuredAt;
@@ -224,7 +226,32 @@ public class Startup
     {
         app.Run(context => context.Response.WriteAsync(_configuredAt.ToString(""O"")));
     }
-}");
+}",
+            FixedCode = Usings + EntryPoint + @"
+public class Startup
+{
+    private DateTime _configuredAt;
+
+    public void ConfigureServices(IServiceCollection services)
+    {
+        _configuredAt = DateTime.UtcNow;
+        services.AddSingleton(new Random());
+        SnapshotRestore.RegisterAfterRestore(() =>
+        {
+            _configuredAt = DateTime.UtcNow;
+            return ValueTask.CompletedTask;
+        });
+    }
+
+    public void Configure(IApplicationBuilder app)
+    {
+        app.Run(context => context.Response.WriteAsync(_configuredAt.ToString(""O"")));
+    }
+}",
+
+            // A framework type handed to the container has no automatic fix: the finding stays.
+            FixedState = { ExpectedDiagnostics = { VerifyAfterRestore.Diagnostic(DiagnosticIds.RandomStateCaptured).WithSpan(24, 31, 24, 43).WithArguments("singleton Random", "new Random()") } },
+        }.RunAsync(CancellationToken.None);
 
         [Fact]
         public Task RegistrationInMiddlewareBuiltDuringInit_MovesIntoItsConstructor() => VerifyHookMove.VerifyCodeFixAsync(LambdaModel.AspNetCoreFunction, Usings + EntryPoint + @"

@@ -174,6 +174,68 @@ public class Function
 
     public string Handler(string input, ILambdaContext context) => input;
 }")]
+        [InlineData("NoInitCode", "SNAP040", @"
+using System.Threading.Tasks;
+using Amazon.Lambda.Core;
+
+public class Repository
+{
+    public string Load(string key)
+    {
+        SnapshotRestore.RegisterAfterRestore(() => default);
+        return key;
+    }
+}
+
+public class Function
+{
+    public string Handler(string input, ILambdaContext context) => new Repository().Load(input);
+}")]
+        [InlineData("HostStarted", "SNAP004", @"
+using Amazon.Lambda.Core;
+using Amazon.Lambda.RuntimeSupport;
+using Amazon.Lambda.Serialization.SystemTextJson;
+using Microsoft.Extensions.Hosting;
+
+using var host = Host.CreateDefaultBuilder(args).Build();
+await host.StartAsync();
+await LambdaBootstrapBuilder.Create((string input, ILambdaContext context) => input, new DefaultLambdaJsonSerializer()).Build().RunAsync();
+")]
+        [InlineData("SharedInstance", "SNAP001", @"
+using System;
+using System.Threading.Tasks;
+using Amazon.Lambda.Core;
+
+public class Function
+{
+    public Function()
+    {
+        SnapshotRestore.RegisterBeforeSnapshot(async () => await FunctionHandler(""warm"", null!));
+    }
+
+    public Task<string> FunctionHandler(string input, ILambdaContext context)
+        => Task.FromResult(input + Random.Shared.Next(100));
+}")]
+        [InlineData("PrimedValueReadsInvocation", "SNAP003", @"
+using System;
+using System.Threading.Tasks;
+using Amazon.Lambda.Core;
+
+public class Function
+{
+    private string? _firstInput;
+
+    public Function()
+    {
+        SnapshotRestore.RegisterBeforeSnapshot(async () => await FunctionHandler(""warm"", null!));
+    }
+
+    public Task<string> FunctionHandler(string input, ILambdaContext context)
+    {
+        _firstInput ??= input + DateTime.UtcNow;
+        return Task.FromResult(_firstInput);
+    }
+}")]
         public async Task DocumentedShape_NoFixIsOffered_AndTheFixNamesTheCase(string expected, string id, string source)
         {
             var document = await RobustnessCorpus.DocumentAsync(source, RobustnessCorpus.OutputKindOf(source));
@@ -202,6 +264,10 @@ public class Function
                 (ManualFix.ConditionalRegistration, "under a condition of the invocation"),
                 (ManualFix.HookUsesInvocation, "uses the invocation's values"),
                 (ManualFix.AwaitUnderLock, "inside a `lock`"),
+                (ManualFix.NoInitCode, "code with no init of its own"),
+                (ManualFix.HostStarted, "a generic host started during init"),
+                (ManualFix.SharedInstance, "a shared instance of the framework"),
+                (ManualFix.PrimedValueReadsInvocation, "a primed value that reads the invocation's input"),
             };
             Assert.Equal(System.Enum.GetValues<ManualFix>().Where(m => m != ManualFix.None).OrderBy(m => m), phrases.Select(p => p.Item1).OrderBy(m => m));
             foreach (var (_, phrase) in phrases)

@@ -137,6 +137,62 @@ app.Run();
 ");
 
         [Fact]
+        public Task Annotations_RootInALocalOfConfigureServices_IsReloadedByAHookThere() => Verify(LambdaModel.Annotations, @"
+using Amazon.Lambda.Annotations;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+[LambdaStartup]
+public class Startup
+{
+    public void ConfigureServices(IServiceCollection services)
+    {
+        var configuration = {|SNAP025:new ConfigurationBuilder().AddSystemsManager(""/orders"")|}.Build();
+        services.AddSingleton<IConfiguration>(configuration);
+    }
+}
+
+public class Functions
+{
+    private readonly IConfiguration _configuration;
+
+    public Functions(IConfiguration configuration) => _configuration = configuration;
+
+    [LambdaFunction]
+    public string Get(string key) => _configuration[key] ?? key;
+}", @"
+using System.Threading.Tasks;
+using Amazon.Lambda.Annotations;
+using Amazon.Lambda.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+[LambdaStartup]
+public class Startup
+{
+    public void ConfigureServices(IServiceCollection services)
+    {
+        var configuration = new ConfigurationBuilder().AddSystemsManager(""/orders"").Build();
+        services.AddSingleton<IConfiguration>(configuration);
+        SnapshotRestore.RegisterAfterRestore(() =>
+        {
+            configuration.Reload();
+            return ValueTask.CompletedTask;
+        });
+    }
+}
+
+public class Functions
+{
+    private readonly IConfiguration _configuration;
+
+    public Functions(IConfiguration configuration) => _configuration = configuration;
+
+    [LambdaFunction]
+    public string Get(string key) => _configuration[key] ?? key;
+}");
+
+        [Fact]
         public Task NoFix_HostBuilderCallback() => Verify(LambdaModel.Executable, @"
 using Amazon.Lambda.Core;
 using Amazon.Lambda.RuntimeSupport;
@@ -151,7 +207,7 @@ await LambdaBootstrapBuilder.Create((string input, ILambdaContext context) => in
 ", null);
 
         [Fact]
-        public Task FixAll_ReloadAndSecretRefetchShareOneHook() => new VerifyCS.Test(LambdaModel.ClassLibrary)
+        public Task FixAll_ReloadAndBoundedSecretRefetchShareOneHook() => new VerifyCS.Test(LambdaModel.ClassLibrary)
         {
             TestCode = @"
 using Amazon.Lambda.Core;
@@ -173,6 +229,8 @@ public class Function
     public string Handler(string input, ILambdaContext context) => _configuration[input] + _apiKey;
 }",
             FixedCode = @"
+using System;
+using System.Threading;
 using System.Threading.Tasks;
 using Amazon.Lambda.Core;
 using Amazon.SecretsManager;
@@ -188,11 +246,38 @@ public class Function
     public Function()
     {
         _apiKey = _secrets.GetSecretValueAsync(new GetSecretValueRequest { SecretId = ""api"" }).GetAwaiter().GetResult().SecretString;
-        SnapshotRestore.RegisterAfterRestore(() =>
+        SnapshotRestore.RegisterAfterRestore(async () =>
         {
             _configuration.Reload();
-            _apiKey = _secrets.GetSecretValueAsync(new GetSecretValueRequest { SecretId = ""api"" }).GetAwaiter().GetResult().SecretString;
-            return ValueTask.CompletedTask;
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            _apiKey = (await _secrets.GetSecretValueAsync(new GetSecretValueRequest { SecretId = ""api"" }, cts.Token)).SecretString;
+        });
+    }
+
+    public string Handler(string input, ILambdaContext context) => _configuration[input] + _apiKey;
+}",
+            BatchFixedCode = @"
+using System;
+using System.Threading;
+using Amazon.Lambda.Core;
+using Amazon.SecretsManager;
+using Amazon.SecretsManager.Model;
+using Microsoft.Extensions.Configuration;
+
+public class Function
+{
+    private readonly IAmazonSecretsManager _secrets = new AmazonSecretsManagerClient();
+    private readonly IConfigurationRoot _configuration = new ConfigurationBuilder().AddSystemsManager(""/orders"").Build();
+    private string _apiKey;
+
+    public Function()
+    {
+        _apiKey = _secrets.GetSecretValueAsync(new GetSecretValueRequest { SecretId = ""api"" }).GetAwaiter().GetResult().SecretString;
+        SnapshotRestore.RegisterAfterRestore(async () =>
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            _configuration.Reload();
+            _apiKey = (await _secrets.GetSecretValueAsync(new GetSecretValueRequest { SecretId = ""api"" }, cts.Token)).SecretString;
         });
     }
 
