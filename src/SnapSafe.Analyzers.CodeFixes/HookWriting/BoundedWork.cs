@@ -14,9 +14,10 @@ namespace SnapSafe.Analyzers.CodeFixes.HookWriting
     /// <summary>
     /// Restore work bounded in time: on restore, the runtime and every after-restore hook must finish within 10
     /// seconds. Code copied into a hook is rewritten so that its network work can be cut off: a blocking wait
-    /// (<c>.GetAwaiter().GetResult()</c>, <c>.Result</c>, <c>.Wait()</c>) on a task becomes <c>await</c>, and every
+    /// (<c>.GetAwaiter().GetResult()</c>, <c>.Result</c>, <c>.Wait()</c>) on a task becomes <c>await</c>, every
     /// awaited call that takes a
-    /// <see cref="System.Threading.CancellationToken"/> gets <c>cts.Token</c>, from one
+    /// <see cref="System.Threading.CancellationToken"/> gets <c>cts.Token</c>, and an awaited call that takes none
+    /// (<c>ConnectionMultiplexer.ConnectAsync</c>) is awaited through <c>.WaitAsync(cts.Token)</c>, all from one
     /// <c>using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));</c> per hook (see <see cref="Declaration"/>).
     /// Synchronous calls (<c>connection.Open()</c>, <c>Dns.GetHostAddresses</c>) are repeated as written: they take no
     /// token, and their own timeouts apply.
@@ -28,6 +29,9 @@ namespace SnapSafe.Analyzers.CodeFixes.HookWriting
 
         /// <summary>Seconds a hook's network work may take: well under the 10-second restore limit.</summary>
         public const int TimeoutSeconds = 5;
+
+        /// <summary>How deep the methods of the project an awaited call leads to are read for library work (as SNAP049 reads them).</summary>
+        private const int MaxCallDepth = 3;
 
         /// <summary>Marks the <c>cts</c> identifiers of the <c>cts.Token</c> arguments added.</summary>
         public static readonly SyntaxAnnotation TokenSource = new SyntaxAnnotation("SnapSafe.RestoreTokenSource");
@@ -90,6 +94,9 @@ namespace SnapSafe.Analyzers.CodeFixes.HookWriting
                 }
             }
 
+            // What is awaited here (not tasks kept to be awaited later): a call no token reaches is wrapped in WaitAsync.
+            var awaitedHere = awaited.ToList();
+
             // Calls that start asynchronous work (awaited here or later) and take a token get the hook's.
             foreach (var node in original.DescendantNodesAndSelf(n => !(n is AnonymousFunctionExpressionSyntax || n is LocalFunctionStatementSyntax)).OfType<InvocationExpressionSyntax>())
             {
@@ -105,6 +112,20 @@ namespace SnapSafe.Analyzers.CodeFixes.HookWriting
                     && TokenEdit(invocation, model, types, cancellationToken) is { } edit)
                 {
                     edits[invocation] = edit;
+                }
+            }
+
+            // An awaited call that takes no token at all: the hook stops waiting for it after the timeout.
+            foreach (var expression in awaitedHere)
+            {
+                if (Unconfigured(expression) is InvocationExpressionSyntax invocation && !edits.ContainsKey(invocation)
+                    && model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method
+                    && method.Name != "WaitAsync"
+                    && !method.Parameters.Any(p => SymbolEqualityComparer.Default.Equals(p.Type, types.CancellationToken))
+                    && CanWaitAsync(model.GetTypeInfo(invocation, cancellationToken).Type, types, out var valueTask)
+                    && AwaitsLibraryWork(method, model.Compilation, types, 0, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), cancellationToken))
+                {
+                    edits[invocation] = rewritten => WaitAsync(((ExpressionSyntax)rewritten).WithoutTrivia(), valueTask, TokenArgument(null).Expression);
                 }
             }
 
@@ -185,6 +206,87 @@ namespace SnapSafe.Analyzers.CodeFixes.HookWriting
             => name == TokenSourceName
                 ? statements
                 : statements.Select(s => s.ReplaceNodes(s.GetAnnotatedNodes(TokenSource), (_, current) => ((IdentifierNameSyntax)current).WithIdentifier(SyntaxFactory.Identifier(name)))).ToList();
+
+        /// <summary>
+        /// True when awaiting <paramref name="method"/> waits for work of a library (a peer, a timer): the method is not
+        /// in source, or it is a method of the project that awaits a library's task (a few calls deep). A method of the
+        /// project that only awaits <c>Task.Yield()</c> or its own computations is awaited as written.
+        /// </summary>
+        private static bool AwaitsLibraryWork(IMethodSymbol method, Compilation compilation, HookTypes types, int depth, HashSet<IMethodSymbol> seen, CancellationToken cancellationToken)
+        {
+            method = method.ReducedFrom ?? method;
+            method = method.OriginalDefinition;
+            if (!method.Locations.Any(l => l.IsInSource))
+            {
+                return true;
+            }
+
+            if (depth >= MaxCallDepth || !seen.Add(method))
+            {
+                return false;
+            }
+
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                var declaration = reference.GetSyntax(cancellationToken);
+                if (!compilation.ContainsSyntaxTree(declaration.SyntaxTree))
+                {
+                    continue;
+                }
+
+                var model = compilation.GetSemanticModel(declaration.SyntaxTree);
+                foreach (var awaited in declaration.ChildNodes().SelectMany(c => c.DescendantNodesAndSelf(n => !(n is AnonymousFunctionExpressionSyntax || n is LocalFunctionStatementSyntax))).OfType<AwaitExpressionSyntax>())
+                {
+                    if (Unconfigured(awaited.Expression) is InvocationExpressionSyntax call
+                        && types.IsTask(model.GetTypeInfo(call, cancellationToken).Type)
+                        && model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol callee
+                        && AwaitsLibraryWork(callee, compilation, types, depth + 1, seen, cancellationToken))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// True when an awaited <paramref name="type"/> can be given a token with <c>WaitAsync(CancellationToken)</c>
+        /// (.NET 6 and later): a <c>Task</c> or <c>Task&lt;T&gt;</c>, or a <c>ValueTask</c> turned into one with
+        /// <c>AsTask()</c> (<paramref name="valueTask"/>).
+        /// </summary>
+        public static bool CanWaitAsync(ITypeSymbol? type, HookTypes types, out bool valueTask)
+        {
+            valueTask = false;
+            if (type is not INamedTypeSymbol named || types.CancellationToken == null || !types.IsTask(named))
+            {
+                return false;
+            }
+
+            var definition = named.OriginalDefinition;
+            valueTask = SymbolEqualityComparer.Default.Equals(definition, types.ValueTask) || SymbolEqualityComparer.Default.Equals(definition, types.ValueTaskOfT);
+            var task = named.IsGenericType ? types.TaskOfT : types.Task;
+            return task != null && task.GetMembers("WaitAsync").OfType<IMethodSymbol>().Any(m =>
+                !m.IsStatic && m.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(m.Parameters[0].Type, types.CancellationToken));
+        }
+
+        /// <summary><c>task.WaitAsync(token)</c>, or <c>task.AsTask().WaitAsync(token)</c> for a <c>ValueTask</c>.</summary>
+        public static InvocationExpressionSyntax WaitAsync(ExpressionSyntax task, bool valueTask, ExpressionSyntax token)
+        {
+            if (task is not (InvocationExpressionSyntax or MemberAccessExpressionSyntax or IdentifierNameSyntax or ElementAccessExpressionSyntax or ParenthesizedExpressionSyntax))
+            {
+                task = SyntaxFactory.ParenthesizedExpression(task);
+            }
+
+            if (valueTask)
+            {
+                task = SyntaxFactory.InvocationExpression(SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, task, SyntaxFactory.IdentifierName("AsTask")));
+            }
+
+            return SyntaxFactory.InvocationExpression(
+                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, task, SyntaxFactory.IdentifierName("WaitAsync")),
+                SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(token))));
+        }
 
         private static ArgumentSyntax TokenArgument(string? parameterName)
         {

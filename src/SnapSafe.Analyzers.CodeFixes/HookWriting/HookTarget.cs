@@ -172,7 +172,8 @@ namespace SnapSafe.Analyzers.CodeFixes.HookWriting
 
         /// <summary>
         /// The name of the hook's token source: a <c>CancellationTokenSource</c> local the existing hook body already
-        /// declares at its top level (shared), else <c>cts</c>, unless the body declares that name for something else.
+        /// declares at its top level with a timeout (shared), else <c>cts</c>, unless the body declares that name for
+        /// something else (a source with no timeout included).
         /// </summary>
         private (string Name, bool Declared) TokenSourceName()
         {
@@ -195,7 +196,8 @@ namespace SnapSafe.Analyzers.CodeFixes.HookWriting
                     {
                         if (Model.GetDeclaredSymbol(variable) is ILocalSymbol { Type: var type } local
                             && SymbolEqualityComparer.Default.Equals(type, HookTypes.From(Model.Compilation)?.CancellationTokenSource)
-                            && local.Name == BoundedWork.TokenSourceName)
+                            && local.Name == BoundedWork.TokenSourceName
+                            && variable.Initializer?.Value is BaseObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 })
                         {
                             return (local.Name, true);
                         }

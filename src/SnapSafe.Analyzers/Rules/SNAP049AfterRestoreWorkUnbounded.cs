@@ -151,13 +151,16 @@ namespace SnapSafe.Analyzers.Rules
             }
         }
 
-        /// <summary><c>WaitAsync(TimeSpan)</c>, <c>WaitAsync(TimeSpan, token)</c>, or a <c>WaitAsync(token)</c> whose token is bounded.</summary>
+        /// <summary>
+        /// <c>WaitAsync(TimeSpan)</c>, <c>WaitAsync(TimeSpan, token)</c> (not <c>Timeout.InfiniteTimeSpan</c>), or a
+        /// <c>WaitAsync(token)</c> whose token is bounded.
+        /// </summary>
         private static bool HasTimeoutArgument(IInvocationOperation waitAsync, ImmutableDictionary<IParameterSymbol, IOperation> arguments, InitPhase phase)
         {
             foreach (var argument in waitAsync.Arguments)
             {
                 var type = argument.Parameter?.Type;
-                if (type?.Name == "TimeSpan" && argument.ArgumentKind == ArgumentKind.Explicit)
+                if (type?.Name == "TimeSpan" && argument.ArgumentKind == ArgumentKind.Explicit && !SNAP004TimerStartedDuringInit.IsInfinite(argument.Value, phase.Types))
                 {
                     return true;
                 }

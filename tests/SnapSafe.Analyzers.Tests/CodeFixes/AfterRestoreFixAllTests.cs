@@ -347,5 +347,62 @@ public class Function
     public string Handler(string input, ILambdaContext context) => _apiKey;
 }",
         }.WithPackages().RunAsync(CancellationToken.None);
+
+        [Fact]
+        public Task ExistingHookWithATokenSourceWithoutTimeout_TheFetchGetsItsOwnBoundedSource() => new VerifyCS.Test(LambdaModel.ClassLibrary)
+        {
+            TestCode = @"
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.Lambda.Core;
+using Amazon.SecretsManager;
+using Amazon.SecretsManager.Model;
+
+public class Function
+{
+    private readonly IAmazonSecretsManager _secrets = new AmazonSecretsManagerClient();
+    private readonly string _apiKey;
+
+    public Function()
+    {
+        _apiKey = {|SNAP020:_secrets.GetSecretValueAsync(new GetSecretValueRequest { SecretId = ""api"" }).GetAwaiter().GetResult().SecretString|};
+        SnapshotRestore.RegisterAfterRestore(async () =>
+        {
+            using var cts = new CancellationTokenSource();
+            await Task.Delay(1, cts.Token);
+        });
+    }
+
+    public string Handler(string input, ILambdaContext context) => _apiKey;
+}",
+            FixedCode = @"
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.Lambda.Core;
+using Amazon.SecretsManager;
+using Amazon.SecretsManager.Model;
+
+public class Function
+{
+    private readonly IAmazonSecretsManager _secrets = new AmazonSecretsManagerClient();
+    private string _apiKey;
+
+    public Function()
+    {
+        _apiKey = _secrets.GetSecretValueAsync(new GetSecretValueRequest { SecretId = ""api"" }).GetAwaiter().GetResult().SecretString;
+        SnapshotRestore.RegisterAfterRestore(async () =>
+        {
+            using var cts = new CancellationTokenSource();
+            await Task.Delay(1, cts.Token);
+            using var restoreCts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            _apiKey = (await _secrets.GetSecretValueAsync(new GetSecretValueRequest { SecretId = ""api"" }, restoreCts.Token)).SecretString;
+        });
+    }
+
+    public string Handler(string input, ILambdaContext context) => _apiKey;
+}",
+        }.WithPackages().RunAsync(CancellationToken.None);
     }
 }

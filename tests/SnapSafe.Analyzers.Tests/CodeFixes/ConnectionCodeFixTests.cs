@@ -124,6 +124,37 @@ public class Function
 }");
 
         [Fact]
+        public Task RedisMultiplexerConnectedAsyncBeforeRunAsync_IsRecreatedThroughWaitAsync() => new VerifyCS.Test(LambdaModel.Executable)
+        {
+            TestCode = @"
+using Amazon.Lambda.Core;
+using Amazon.Lambda.RuntimeSupport;
+using Amazon.Lambda.Serialization.SystemTextJson;
+using StackExchange.Redis;
+
+var redis = {|SNAP010:await ConnectionMultiplexer.ConnectAsync(""cache:6379"")|};
+await LambdaBootstrapBuilder.Create((string key, ILambdaContext context) => (string)redis.GetDatabase().StringGet(key), new DefaultLambdaJsonSerializer()).Build().RunAsync();
+",
+            FixedCode = @"
+using System;
+using System.Threading;
+using Amazon.Lambda.Core;
+using Amazon.Lambda.RuntimeSupport;
+using Amazon.Lambda.Serialization.SystemTextJson;
+using StackExchange.Redis;
+
+var redis = await ConnectionMultiplexer.ConnectAsync(""cache:6379"");
+SnapshotRestore.RegisterAfterRestore(async () =>
+{
+    using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+    redis.Dispose();
+    redis = await ConnectionMultiplexer.ConnectAsync(""cache:6379"").WaitAsync(cts.Token);
+});
+await LambdaBootstrapBuilder.Create((string key, ILambdaContext context) => (string)redis.GetDatabase().StringGet(key), new DefaultLambdaJsonSerializer()).Build().RunAsync();
+",
+        }.WithPackages().RunAsync(CancellationToken.None);
+
+        [Fact]
         public Task TcpClientConnect_HasNoFix()
         {
             const string Source = @"

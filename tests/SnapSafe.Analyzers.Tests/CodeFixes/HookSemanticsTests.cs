@@ -150,6 +150,42 @@ public class Function
         }
 
         [Fact]
+        public async Task SecretFetchedThroughAHelperThatTakesNoToken_HookAwaitsItThroughWaitAsync_FetchesAgain()
+        {
+            using var function = await FixedFunction.FixAndLoadAsync(@"
+using System.Threading.Tasks;
+using Amazon.Lambda.Core;
+using Amazon.SecretsManager;
+using Amazon.SecretsManager.Model;
+
+public class Function
+{
+    private static readonly IAmazonSecretsManager Client = new RotatingSecrets();
+    private readonly string _apiKey;
+
+    public Function()
+    {
+        _apiKey = FetchAsync().GetAwaiter().GetResult();
+    }
+
+    private static async ValueTask<string> FetchAsync() => (await Client.GetSecretValueAsync(new GetSecretValueRequest { SecretId = ""api"" })).SecretString;
+
+    public string Handler(string input, ILambdaContext context) => _apiKey;
+}
+" + RotatingSecrets, new AfterRestoreCodeFixProvider());
+
+            function.AssertHookRepeats(
+                "using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));",
+                "_apiKey = await FetchAsync().AsTask().WaitAsync(cts.Token);");
+            var handler = function.Create("Function");
+            var hooks = function.TakeAfterRestoreHooks();
+            Assert.Single(hooks);
+            Assert.Equal("api-v1", FixedFunction.Read(handler, function.Type("Function"), "_apiKey"));
+            await FixedFunction.RunAsync(hooks);
+            Assert.Equal("api-v2", FixedFunction.Read(handler, function.Type("Function"), "_apiKey"));
+        }
+
+        [Fact]
         public async Task ValueFromAFilledLocalBuffer_HookFillsANewBuffer()
         {
             using var function = await FixedFunction.FixAndLoadAsync(@"

@@ -164,6 +164,50 @@ public class Function
         }.WithPackages().RunAsync(CancellationToken.None);
 
         [Fact]
+        public Task DnsAnswer_OfAHelperThatTakesNoToken_IsAwaitedThroughWaitAsync() => Verify(LambdaModel.ClassLibrary, @"
+using System.Net;
+using System.Threading.Tasks;
+using Amazon.Lambda.Core;
+
+public class Function
+{
+    private readonly IPAddress[] _database;
+
+    public Function()
+    {
+        _database = {|SNAP030:LookupAsync(""db.internal"").GetAwaiter().GetResult()|};
+    }
+
+    private static async Task<IPAddress[]> LookupAsync(string host) => await Dns.GetHostAddressesAsync(host);
+
+    public string Handler(string input, ILambdaContext context) => _database.Length + input;
+}", @"
+using System;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.Lambda.Core;
+
+public class Function
+{
+    private IPAddress[] _database;
+
+    public Function()
+    {
+        _database = LookupAsync(""db.internal"").GetAwaiter().GetResult();
+        SnapshotRestore.RegisterAfterRestore(async () =>
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            _database = await LookupAsync(""db.internal"").WaitAsync(cts.Token);
+        });
+    }
+
+    private static async Task<IPAddress[]> LookupAsync(string host) => await Dns.GetHostAddressesAsync(host);
+
+    public string Handler(string input, ILambdaContext context) => _database.Length + input;
+}");
+
+        [Fact]
         public Task SensitiveType_IsRecreated() => new VerifyCS.Test(LambdaModel.ClassLibrary)
         {
             TestCode = @"

@@ -228,6 +228,69 @@ public class Function
 }");
 
         [Fact]
+        public Task Clean_WaitAsyncWithTheTokenOfASourceWithATimeout() => VerifyAsync(LambdaModel.ClassLibrary, @"
+using System;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.Lambda.Core;
+using StackExchange.Redis;
+
+public class Function
+{
+    private static ConnectionMultiplexer? _redis;
+    private IPAddress[] _addresses = new IPAddress[0];
+
+    public Function()
+    {
+        SnapshotRestore.RegisterAfterRestore(async () =>
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            _redis = await ConnectionMultiplexer.ConnectAsync(""cache:6379"").WaitAsync(cts.Token);
+            await RefreshAsync().WaitAsync(cts.Token);
+            _addresses = await ResolveAsync().AsTask().WaitAsync(cts.Token).ConfigureAwait(false);
+            await Dns.GetHostAddressesAsync(""db.internal"").WaitAsync(TimeSpan.FromSeconds(2), CancellationToken.None);
+        });
+    }
+
+    private async Task RefreshAsync() => _addresses = await Dns.GetHostAddressesAsync(""db.internal"");
+
+    private async ValueTask<IPAddress[]> ResolveAsync() => await Dns.GetHostAddressesAsync(""cache.internal"");
+
+    public string Handler(string input, ILambdaContext context) => _redis?.ClientName + _addresses.Length + input;
+}");
+
+        [Fact]
+        public Task ClassLibrary_WaitAsyncWithNoBound_IsReported() => VerifyAsync(LambdaModel.ClassLibrary, @"
+using System;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.Lambda.Core;
+using StackExchange.Redis;
+
+public class Function
+{
+    private static ConnectionMultiplexer? _redis;
+    private IPAddress[] _addresses = new IPAddress[0];
+
+    public Function()
+    {
+        SnapshotRestore.RegisterAfterRestore(async () =>
+        {
+            using var untimed = new CancellationTokenSource();
+            _redis = await {|SNAP049:ConnectionMultiplexer.ConnectAsync(""cache:6379"")|}.WaitAsync(untimed.Token);
+            await {|SNAP049:RefreshAsync()|}.WaitAsync(CancellationToken.None);
+            _addresses = await {|SNAP049:Dns.GetHostAddressesAsync(""cache.internal"")|}.WaitAsync(Timeout.InfiniteTimeSpan);
+        });
+    }
+
+    private async Task RefreshAsync() => _addresses = await Dns.GetHostAddressesAsync(""db.internal"");
+
+    public string Handler(string input, ILambdaContext context) => _redis?.ClientName + _addresses.Length + input;
+}");
+
+        [Fact]
         public Task Clean_NoNetworkWorkInTheHook() => VerifyAsync(LambdaModel.ClassLibrary, @"
 using System;
 using System.Threading.Tasks;
