@@ -186,9 +186,9 @@ Resources:
             //    with no finding of a rule that has a fix (SNAP022 and SNAP023 have none), except the three shapes of the
             //    samples that docs/code-fixes.md names as having no automatic fix: a generic host started during init
             //    (SNAP004), a hook registered in a controller action (SNAP040), and a timestamp stored by a method that
-            //    init and that controller's hook both call (SNAP003: a method called from two places); and SNAP047, whose
-            //    finding dotnet format's own analysis of the workspace does not report, so it applies no fix to it
-            //    (the build and the IDE report it and offer the fix; docs/rules/SNAP047.md, Limitations).
+            //    init and that controller's hook both call (SNAP003: a method called from two places). SNAP047 is left
+            //    out of the run: dotnet format applied its fix in some runs and not in others (SDK 10.0.401; the fix is
+            //    tested in-process, docs/rules/SNAP047.md, Limitations), so its finding stays as it was.
             var samples = CopySamples(Path.Combine(_root, "samples-copy"));
             var hazardous = Run(samples, "dotnet", "build Consumers.sln -c Release");
             var before = Findings(hazardous);
@@ -197,7 +197,7 @@ Resources:
             Run(samples, "dotnet", "format analyzers Consumers.sln --diagnostics " + string.Join(" ", FixableRules) + " --severity info --no-restore");
             var fixedFindings = Findings(Run(samples, "dotnet", "build Consumers.sln -c Release --no-incremental"));
             var left = fixedFindings.Where(f => FixableRules.Contains(f.Id)).OrderBy(f => f.ToString(), StringComparer.Ordinal).ToList();
-            var noAutomaticFix = new[] { new Finding("SNAP003", "AspNetCoreWebApi/Orders.cs"), new Finding("SNAP004", "Messaging/Program.cs"), new Finding("SNAP040", "Hazardous/OrdersController.cs"), new Finding("SNAP047", "AspNetCoreWebApi/LambdaEntryPoint.cs") };
+            var noAutomaticFix = new[] { new Finding("SNAP003", "AspNetCoreWebApi/Orders.cs"), new Finding("SNAP004", "Messaging/Program.cs"), new Finding("SNAP040", "Hazardous/OrdersController.cs") };
             Assert.True(left.SequenceEqual(noAutomaticFix), "findings left after dotnet format applied every fix:\n" + string.Join("\n", left));
             Assert.Equal(
                 before.Where(f => !FixableRules.Contains(f.Id)).OrderBy(f => f.ToString(), StringComparer.Ordinal),
@@ -208,11 +208,11 @@ Resources:
             }
         }
 
-        /// <summary>The rules with a code fix, as dotnet format takes them.</summary>
+        /// <summary>The rules with a code fix, as dotnet format takes them (SNAP047 aside, see step 9).</summary>
         private static readonly string[] FixableRules =
         {
             "SNAP001", "SNAP002", "SNAP003", "SNAP004", "SNAP010", "SNAP011", "SNAP020", "SNAP021", "SNAP030", "SNAP031",
-            "SNAP024", "SNAP025", "SNAP040", "SNAP041", "SNAP042", "SNAP043", "SNAP045", "SNAP046", "SNAP047", "SNAP049",
+            "SNAP024", "SNAP025", "SNAP040", "SNAP041", "SNAP042", "SNAP043", "SNAP045", "SNAP046", "SNAP049",
         };
 
         private static readonly Regex Warning = new Regex(@"(?<file>[\w./\\-]+\.cs)\((?<line>\d+),(?<column>\d+)\): warning (?<id>SNAP\d{3})", RegexOptions.Compiled);
