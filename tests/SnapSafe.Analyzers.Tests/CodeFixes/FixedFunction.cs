@@ -10,7 +10,6 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using SnapSafe.Analyzers.CodeFixes;
 using SnapSafe.Analyzers.CodeFixes.HookWriting;
 using SnapSafe.Analyzers.Tests.Robustness;
 using SnapSafe.Analyzers.Tests.Verifiers;

@@ -1,6 +1,4 @@
-using System.Threading;
 using System.Threading.Tasks;
-using SnapSafe.Analyzers.Tests.Verifiers;
 using Xunit;
 using VerifyCS = SnapSafe.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SnapSafe.Analyzers.SnapSafeAnalyzer,

@@ -2,7 +2,6 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using SnapSafe.Analyzers.CodeFixes;
 using SnapSafe.Analyzers.CodeFixes.HookWriting;
 using SnapSafe.Analyzers.Tests.Conventions;
 using SnapSafe.Analyzers.Tests.Robustness;

@@ -3,9 +3,9 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
-using SnapSafe.Analyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using SnapSafe.Analyzers.Tests.Verifiers;
 
 namespace SnapSafe.Analyzers.Tests.Conventions
 {

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -12,10 +11,10 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SnapSafe.Analyzers.Tests.Verifiers;
 using Xunit;
+using VerifyAnalyzer = SnapSafe.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SnapSafe.Analyzers.Tests.Infrastructure.UnseededRandomAnalyzer>;
 using VerifyCS = SnapSafe.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     SnapSafe.Analyzers.Tests.Infrastructure.UnseededRandomAnalyzer,
     SnapSafe.Analyzers.Tests.Infrastructure.SeedRandomCodeFix>;
-using VerifyAnalyzer = SnapSafe.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SnapSafe.Analyzers.Tests.Infrastructure.UnseededRandomAnalyzer>;
 
 #pragma warning disable RS1036, RS2008 // Test-only analyzers: never shipped, no release tracking.
 

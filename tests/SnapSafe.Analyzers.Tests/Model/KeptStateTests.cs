@@ -1,7 +1,6 @@
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using SnapSafe.Analyzers.Lambda;
 using SnapSafe.Analyzers.Tests.Verifiers;
 using Xunit;
 using static SnapSafe.Analyzers.Tests.Model.ModelCompilation;

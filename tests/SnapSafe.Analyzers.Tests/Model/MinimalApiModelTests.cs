@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Threading.Tasks;
 using SnapSafe.Analyzers.Lambda.Models;
 using SnapSafe.Analyzers.Tests.Verifiers;

@@ -1,6 +1,5 @@
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis.Testing;
 using SnapSafe.Analyzers.Tests.Verifiers;
 using Xunit;
 using VerifyCS = SnapSafe.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<

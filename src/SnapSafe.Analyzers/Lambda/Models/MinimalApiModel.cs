@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using Microsoft.CodeAnalysis;
 
 namespace SnapSafe.Analyzers.Lambda.Models
 {

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
-using SnapSafe.Analyzers.Deployment;
 
 namespace SnapSafe.Analyzers.Rules.Deployment
 {
