@@ -29,13 +29,19 @@ namespace SnapSafe.Analyzers.Rules
 
         public void Find(InitPhase phase, ICollection<Finding> findings)
         {
-            HookRegistration? firstPriming = null;
+            // Hooks are ordered per function: the init of one function type (or entry point) registers them in one
+            // process; another function of the project is another process with its own hooks.
+            var firstPrimingOf = new Dictionary<ISymbol, HookRegistration>(SymbolEqualityComparer.Default);
+            HookRegistration? firstSharedPriming = null;
             foreach (var hook in phase.Hooks.All)
             {
                 if (hook.AfterRestore)
                 {
                     continue;
                 }
+
+                var origin = hook.Frame.Origin;
+                var firstPriming = origin == null ? firstSharedPriming : firstPrimingOf.TryGetValue(origin, out var first) ? first : null;
 
                 // A hook that primes and cleans up in one body does both in its own order.
                 if (firstPriming != null && firstPriming != hook && CleanupOf(hook, phase) is { } cleanup)
@@ -51,7 +57,14 @@ namespace SnapSafe.Analyzers.Rules
 
                 if (firstPriming == null && phase.BeforeSnapshot.PrimesFunction(hook))
                 {
-                    firstPriming = hook;
+                    if (origin == null)
+                    {
+                        firstSharedPriming = hook;
+                    }
+                    else
+                    {
+                        firstPrimingOf[origin] = hook;
+                    }
                 }
             }
 

@@ -32,6 +32,37 @@ public class Function
 }");
 
         [Fact]
+        public Task ClassLibrary_CleanupOfAnotherFunctionType_IsClean_ItsOwnLateCleanupIsFlagged() => VerifyCS.VerifyClassLibraryAsync(@"
+using System.IO;
+using System.Threading.Tasks;
+using Amazon.Lambda.Core;
+
+public class Orders
+{
+    public Orders()
+    {
+        SnapshotRestore.RegisterBeforeSnapshot(async () => await FunctionHandler(""warm"", null!));
+    }
+
+    public Task<string> FunctionHandler(string input, ILambdaContext context) => Task.FromResult(input);
+}
+
+public class Journal
+{
+    private readonly Stream _journal = new MemoryStream();
+    private readonly Stream _audit = new MemoryStream();
+
+    public Journal()
+    {
+        SnapshotRestore.RegisterBeforeSnapshot(async () => await _journal.FlushAsync());
+        SnapshotRestore.RegisterBeforeSnapshot(async () => await FunctionHandler(""warm"", null!));
+        {|SNAP045:SnapshotRestore.RegisterBeforeSnapshot(async () => await _audit.FlushAsync())|};
+    }
+
+    public Task<string> FunctionHandler(string input, ILambdaContext context) => Task.FromResult(input + _journal.Length + _audit.Length);
+}");
+
+        [Fact]
         public Task ClassLibrary_CleanupRegisteredBeforeThePrimingHook_IsClean() => VerifyCS.VerifyClassLibraryAsync(@"
 using System.Data.Common;
 using System.Threading.Tasks;
