@@ -40,7 +40,7 @@ namespace SnapSafe.Analyzers.CodeFixes.AfterRestore
 
             switch (member)
             {
-                case ILocalSymbol local when _request.Host == HookHost.EntryPoint && IsReassignable(local):
+                case ILocalSymbol local when _request.Host == HookHost.EntryPoint && _request.RuntimeStart != null && IsReassignable(local):
                     var root = await _document.GetSyntaxRootAsync(CancellationToken).ConfigureAwait(false);
                     var entry = root == null ? null : HookSite.OfEntryPoint(_document, root, _diagnostic);
                     if (entry == null || AssignStep(local, value, ImmutableArray.Create((_model, (SyntaxNode)value))) is not { } localStep)

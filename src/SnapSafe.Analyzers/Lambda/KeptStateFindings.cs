@@ -91,7 +91,7 @@ namespace SnapSafe.Analyzers.Lambda
             var priming = frame.Priming;
 
             // State left by priming is stored by handler code: the hook that repeats it goes where init registers the priming.
-            var host = priming != null ? PrimingHost(priming) : pending.Anchored ? HostOfAnchor(pending.Syntax) : FixContract.HostOf(frame.Kind);
+            var host = priming != null ? PrimingHost(priming, runtimeStart) : pending.Anchored ? HostOfAnchor(pending.Syntax) : FixContract.HostOf(frame.Kind);
             var request = new FixRequest
             {
                 Member = name,
@@ -135,10 +135,13 @@ namespace SnapSafe.Analyzers.Lambda
 
         /// <summary>
         /// Where init registers the priming: the host of the code that registers the before-snapshot hook, or, for a
-        /// warm-up request (replayed by a hook the host registers when it starts), the entry point before the runtime starts.
+        /// warm-up request (replayed by a hook the host registers when it starts), the entry point before the runtime
+        /// starts; none where no statement starts the runtime (an ASP.NET Core entry point class).
         /// </summary>
-        private static HookHost PrimingHost(PrimingSource priming)
-            => priming.WarmUp != null ? HookHost.EntryPoint : FixContract.HostOf(priming.Hook!.Frame.Kind);
+        private static HookHost PrimingHost(PrimingSource priming, SyntaxNode? runtimeStart)
+            => priming.WarmUp != null
+                ? (runtimeStart != null ? HookHost.EntryPoint : HookHost.None)
+                : FixContract.HostOf(priming.Hook!.Frame.Kind);
 
         /// <summary>The host of a finding reported at the call (in init code) of a helper that also runs per invocation: the body that makes the call.</summary>
         private static HookHost HostOfAnchor(SyntaxNode anchor)

@@ -335,7 +335,7 @@ namespace SnapSafe.Analyzers.Rules
                 var priming = frame.Priming;
                 var dataSource = ClearableDataSource(pooled.Open, types);
                 var clear = ApiMatch.IsCallOn(pooled.Open, types.DbDataSource) ? null : ClearAllPoolsCall(pooled.ConnectionType);
-                var host = priming != null ? HostAfterPriming(priming)
+                var host = priming != null ? HostAfterPriming(priming, phase.Models.RuntimeStart)
                     : frame.Kind == InitRootKind.Helper && frame.OwnerType != null
                     ? HookHost.StaticConstructor // a helper's type is touched during init, so its static constructor runs then (clearing needs no instance)
                     : FixContract.HostOf(frame.Kind);
@@ -363,11 +363,12 @@ namespace SnapSafe.Analyzers.Rules
         /// it must be registered earlier): the static constructor of the type whose init registers the priming hook, or,
         /// for a warm-up request (replayed by a hook the host registers when it starts), before the host starts.
         /// </summary>
-        private static HookHost HostAfterPriming(PrimingSource priming)
+        private static HookHost HostAfterPriming(PrimingSource priming, SyntaxNode? runtimeStart)
         {
             if (priming.WarmUp != null)
             {
-                return HookHost.EntryPoint;
+                // No statement starts the runtime in an ASP.NET Core entry point class: nowhere to register earlier.
+                return runtimeStart != null ? HookHost.EntryPoint : HookHost.None;
             }
 
             return priming.Hook!.Frame.Kind is InitRootKind.Instance or InitRootKind.Static ? HookHost.StaticConstructor : HookHost.None;

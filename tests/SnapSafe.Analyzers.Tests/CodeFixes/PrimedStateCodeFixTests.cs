@@ -10,7 +10,9 @@ namespace SnapSafe.Analyzers.Tests.CodeFixes
 {
     /// <summary>
     /// The after-restore fix on state left by priming: handler code a before-snapshot hook or a warm-up request ran
-    /// stored a value; the store is repeated in an after-restore hook registered where init registers the priming.
+    /// stored a value; the store is repeated in an after-restore hook registered where init registers the priming. An
+    /// ASP.NET Core entry point class has no statement that starts the runtime: state its warm-up requests leave gets
+    /// no hook (a controller is built per request, so none can go there).
     /// </summary>
     public class PrimedStateCodeFixTests
     {
@@ -129,6 +131,95 @@ SnapshotRestore.RegisterAfterRestore(() =>
 });
 
 app.Run();");
+
+        [Fact]
+        public Task AspNetCoreWarmUpRequest_StateOfAControllerItReaches_HasNoFix() => VerifyCS.VerifyCodeFixAsync(LambdaModel.AspNetCoreFunction, @"
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using Amazon.Lambda.AspNetCoreServer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+
+public class LambdaEntryPoint : APIGatewayProxyFunction
+{
+    protected override void Init(IWebHostBuilder builder) => builder.UseStartup<Startup>();
+
+    protected override IEnumerable<HttpRequestMessage> GetBeforeSnapshotRequests() =>
+    [
+        new HttpRequestMessage(HttpMethod.Get, ""/api/values/5""),
+    ];
+}
+
+[ApiController]
+[Route(""api/[controller]"")]
+public class ValuesController : ControllerBase
+{
+    private static string? _region;
+
+    [HttpGet(""{id:int}"")]
+    public string Get(int id)
+    {
+        _region ??= {|SNAP031:Environment.MachineName|};
+        return _region + id;
+    }
+}
+
+public class Startup
+{
+    public void ConfigureServices(IServiceCollection services) => services.AddControllers();
+
+    public void Configure(IApplicationBuilder app)
+    {
+        app.UseRouting();
+        app.UseEndpoints(endpoints => endpoints.MapControllers());
+    }
+}", @"
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using Amazon.Lambda.AspNetCoreServer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+
+public class LambdaEntryPoint : APIGatewayProxyFunction
+{
+    protected override void Init(IWebHostBuilder builder) => builder.UseStartup<Startup>();
+
+    protected override IEnumerable<HttpRequestMessage> GetBeforeSnapshotRequests() =>
+    [
+        new HttpRequestMessage(HttpMethod.Get, ""/api/values/5""),
+    ];
+}
+
+[ApiController]
+[Route(""api/[controller]"")]
+public class ValuesController : ControllerBase
+{
+    private static string? _region;
+
+    [HttpGet(""{id:int}"")]
+    public string Get(int id)
+    {
+        _region ??= {|SNAP031:Environment.MachineName|};
+        return _region + id;
+    }
+}
+
+public class Startup
+{
+    public void ConfigureServices(IServiceCollection services) => services.AddControllers();
+
+    public void Configure(IApplicationBuilder app)
+    {
+        app.UseRouting();
+        app.UseEndpoints(endpoints => endpoints.MapControllers());
+    }
+}");
 
         [Fact]
         public Task ValueThatReadsTheInvocationsInput_AndRandomShared_HaveNoFix() => VerifyCS.VerifyCodeFixAsync(@"
