@@ -206,7 +206,7 @@ namespace SnapSafe.Analyzers.CodeFixes
                 if (!NameScope.Binds(model, statement, siteModel, site.NewHookPosition, cancellationToken))
                 {
                     // The hook reads the invocation's parameters or locals: they do not exist during init.
-                    return (null, UsesLocalsOrParameters(model, invocation.ArgumentList.Arguments[0].Expression, cancellationToken) ? ManualFix.HookUsesInvocation : ManualFix.None);
+                    return (null, NameScope.ReadsOuterLocals(model, invocation.ArgumentList.Arguments[0].Expression, scope: null, cancellationToken) ? ManualFix.HookUsesInvocation : ManualFix.None);
                 }
             }
 
@@ -234,20 +234,6 @@ namespace SnapSafe.Analyzers.CodeFixes
         /// <summary>True when the statement is in a method or lambda (code the invocation runs), not in top-level code.</summary>
         private static bool IsInInvocationCode(StatementSyntax statement, HookTypes types, SemanticModel model, CancellationToken cancellationToken)
             => statement.Ancestors().Any(a => a is BaseMethodDeclarationSyntax || a is AnonymousFunctionExpressionSyntax);
-
-        private static bool UsesLocalsOrParameters(SemanticModel model, ExpressionSyntax hook, CancellationToken cancellationToken)
-        {
-            foreach (var identifier in hook.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
-            {
-                var symbol = model.GetSymbolInfo(identifier, cancellationToken).Symbol;
-                if ((symbol is ILocalSymbol || symbol is IParameterSymbol) && !symbol.DeclaringSyntaxReferences.Any(r => hook.Span.Contains(r.Span)))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
 
         /// <summary>
         /// The statement with its own line's indentation taken off every line: the formatter indents the statement

@@ -72,25 +72,8 @@ namespace SnapSafe.Analyzers.CodeFixes.AfterRestore
         /// its locals). Locals of the top-level code an endpoint captures exist during init and are not counted.
         /// </summary>
         private bool ReadsInvocation(ExpressionSyntax value)
-        {
-            var function = value.Ancestors().FirstOrDefault(n => n is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or BaseMethodDeclarationSyntax or AccessorDeclarationSyntax);
-            if (function == null)
-            {
-                return false;
-            }
-
-            foreach (var name in value.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
-            {
-                if (_model.GetSymbolInfo(name, CancellationToken).Symbol is { } symbol
-                    && (symbol is IParameterSymbol || symbol is ILocalSymbol { IsConst: false })
-                    && symbol.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == value.SyntaxTree && function.Span.Contains(r.Span) && !value.Span.Contains(r.Span)))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+            => value.Ancestors().FirstOrDefault(n => n is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or BaseMethodDeclarationSyntax or AccessorDeclarationSyntax) is { } function
+                && NameScope.ReadsOuterLocals(_model, value, function, CancellationToken);
 
         /// <summary>True when the priming call (the diagnostic's first additional location) is in code of <paramref name="type"/>.</summary>
         private bool RegistersPriming(INamedTypeSymbol type)

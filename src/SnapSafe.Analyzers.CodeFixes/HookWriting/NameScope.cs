@@ -14,6 +14,25 @@ namespace SnapSafe.Analyzers.CodeFixes.HookWriting
     /// </summary>
     internal static class NameScope
     {
+        /// <summary>
+        /// True when <paramref name="node"/> reads a local or parameter declared outside it (and inside
+        /// <paramref name="scope"/>, when given): a value of the code around it, which a hook registered elsewhere cannot see.
+        /// </summary>
+        public static bool ReadsOuterLocals(SemanticModel model, SyntaxNode node, SyntaxNode? scope, CancellationToken cancellationToken)
+        {
+            foreach (var identifier in node.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+            {
+                var symbol = model.GetSymbolInfo(identifier, cancellationToken).Symbol;
+                if ((symbol is ILocalSymbol || symbol is IParameterSymbol)
+                    && symbol.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == node.SyntaxTree && !node.Span.Contains(r.Span) && (scope == null || scope.Span.Contains(r.Span))))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <param name="typesQualified">The copy writes named types fully qualified (<see cref="BoundedWork"/>): they need no lookup.</param>
         public static bool Binds(SemanticModel sourceModel, SyntaxNode original, SemanticModel targetModel, int position, CancellationToken cancellationToken, ICollection<ISymbol>? declaredInHook = null, bool typesQualified = false)
         {
